@@ -1,0 +1,40 @@
+"""The cookie tutorial's routes, served by a Flask app factory.
+
+Run it alone exactly as the tutorial does: ``flask --app lab_app run``.
+"""
+
+from datetime import timedelta
+
+from flask import Flask
+
+DEFAULTS = {
+    # The tutorial's expiring cookie lives 15 seconds; tests may shorten it.
+    "EXPIRY_SECONDS": 15,
+    # Browsers cap any lifetime at 400 days, so the tutorial asks for exactly that...
+    "LONG_MAX_AGE": timedelta(days=400),
+    # ...and the lab asks for more on purpose, to show the browser capping it.
+    "OVERLONG_MAX_AGE": timedelta(days=500),
+}
+
+
+def create_app(test_config=None):
+    """Build the lab app. ``test_config`` replaces the environment as the override source."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        # COOKIE_LAB_EXPIRY_SECONDS=30 becomes EXPIRY_SECONDS=30 (values are parsed as JSON).
+        app.config.from_prefixed_env("COOKIE_LAB")
+    else:
+        app.config.from_mapping(test_config)
+    _check_config(app.config)
+
+    from lab_app import tutorial
+
+    app.register_blueprint(tutorial.bp)
+    return app
+
+
+def _check_config(config):
+    expiry = config["EXPIRY_SECONDS"]
+    if not isinstance(expiry, int) or isinstance(expiry, bool) or expiry < 1:
+        raise ValueError(f"EXPIRY_SECONDS must be a whole number of seconds >= 1, got {expiry!r}")

@@ -1,0 +1,37 @@
+"""The one page every route renders, after the route has set its cookies."""
+
+from dataclasses import dataclass
+
+from flask import render_template, request
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What a route teaches: its link, its title and a sentence or two for the learner."""
+
+    path: str
+    title: str
+    teaches: str
+
+
+def render_page(response, lessons, countdown_seconds=None):
+    """Fill ``response`` with the lab page.
+
+    The body is rendered last so the page can show the response's own ``Set-Cookie``
+    headers beside the request's ``Cookie`` header: both halves of the exchange.
+    """
+    lesson = lessons[request.endpoint.rpartition(".")[2]]
+    cookie_header = request.headers.get("Cookie", "")
+    response.set_data(
+        render_template(
+            "page.html",
+            lesson=lesson,
+            lessons=lessons.values(),
+            received=request.cookies,
+            cookie_header=cookie_header,
+            cookie_header_bytes=len(cookie_header.encode()),
+            set_cookie_headers=response.headers.getlist("Set-Cookie"),
+            countdown_seconds=countdown_seconds,
+        )
+    )
+    return response

@@ -1,0 +1,175 @@
+"""The tutorial's routes, plus the few the lab adds to make each behaviour observable."""
+
+from flask import Blueprint, current_app, make_response
+
+from lab_app.page import Lesson, render_page
+
+bp = Blueprint("tutorial", __name__)
+
+PATH_COOKIE_PATH = "/set-path-cookie"
+
+LESSONS = {
+    "read_cookies": Lesson(
+        "/",
+        "Read every cookie",
+        "This route sets nothing. It shows every cookie your browser chose to send with "
+        "this request, read on the server from request.cookies.",
+    ),
+    "set_cookie": Lesson(
+        "/set-cookie",
+        "Set a session cookie",
+        "This response sets cookie_name. The request that asked for this page was sent "
+        "before the cookie existed, so the table below shows it only from your next request.",
+    ),
+    "update_cookie": Lesson(
+        "/update-cookie",
+        "Update a cookie",
+        "Setting a cookie with a name the browser already holds (same path, same host) "
+        "replaces its value: cookie_name becomes updated_cookie_value.",
+    ),
+    "set_path_cookie": Lesson(
+        PATH_COOKIE_PATH,
+        "Set a path cookie",
+        "This response sets path_cookie_name with Path=/set-path-cookie. The browser sends "
+        "it only to that path and the paths below it, never to / or to look-alike paths.",
+    ),
+    "under_path_cookie": Lesson(
+        PATH_COOKIE_PATH + "/anything",
+        "Inside the cookie's path",
+        "This route sets nothing. It lies under /set-path-cookie, so the path cookie is "
+        "carried here.",
+    ),
+    "path_cookie_alternate": Lesson(
+        "/set-path-cookie-alternate",
+        "A look-alike path",
+        "This route sets nothing. Its path starts with the same letters as "
+        "/set-path-cookie but is not below it, so the path cookie is not carried here.",
+    ),
+    "set_expiring_cookie": Lesson(
+        "/set-expiring-cookie",
+        "Set an expiring cookie",
+        "This response sets expiring_cookie_name with a Max-Age. The browser carries it "
+        "until that many seconds have passed, then drops it, even with the browser still open.",
+    ),
+    "set_long_lasting_cookie": Lesson(
+        "/set-long-lasting-cookie",
+        "Set a 400-day cookie",
+        "This response sets long_cookie_name with a Max-Age of 400 days, the longest a "
+        "browser keeps any cookie. It survives a browser restart; a session cookie does not.",
+    ),
+    "set_overlong_cookie": Lesson(
+        "/set-overlong-cookie",
+        "Ask for more than 400 days",
+        "This response asks for overlong_cookie_name to live 500 days. Browsers cap every "
+        "cookie's lifetime at 400 days, so the browser stores it with a 400-day expiry.",
+    ),
+    "delete_cookies": Lesson(
+        "/delete-cookies",
+        "Delete every cookie",
+        "This response expires each cookie the lab sets. A deletion matches a cookie by "
+        "name and path, so the path cookie is deleted with Path=/set-path-cookie.",
+    ),
+    "delete_cookies_naive": Lesson(
+        "/delete-cookies-naive",
+        "Delete the tutorial's way (pitfall)",
+        "This response deletes each cookie by name alone, as the tutorial does. Without "
+        "path=, the deletion targets Path=/, so the path cookie stays alive.",
+    ),
+}
+
+
+def _page(response=None, **kwargs):
+    return render_page(response or make_response(), LESSONS, **kwargs)
+
+
+@bp.route("/")
+def read_cookies():
+    return _page()
+
+
+@bp.route("/set-cookie")
+def set_cookie():
+    response = make_response()
+    response.set_cookie("cookie_name", "cookie_value")
+    return _page(response)
+
+
+@bp.route("/update-cookie")
+def update_cookie():
+    response = make_response()
+    response.set_cookie("cookie_name", "updated_cookie_value")
+    return _page(response)
+
+
+@bp.route(PATH_COOKIE_PATH)
+def set_path_cookie():
+    response = make_response()
+    response.set_cookie("path_cookie_name", "path_cookie_value", path=PATH_COOKIE_PATH)
+    return _page(response)
+
+
+@bp.route(PATH_COOKIE_PATH + "/", defaults={"anything": ""})
+@bp.route(PATH_COOKIE_PATH + "/<path:anything>")
+def under_path_cookie(anything):
+    return _page()
+
+
+@bp.route("/set-path-cookie-alternate")
+def path_cookie_alternate():
+    return _page()
+
+
+@bp.route("/set-expiring-cookie")
+def set_expiring_cookie():
+    seconds = current_app.config["EXPIRY_SECONDS"]
+    response = make_response()
+    response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=seconds)
+    return _page(response, countdown_seconds=seconds)
+
+
+@bp.route("/set-long-lasting-cookie")
+def set_long_lasting_cookie():
+    response = make_response()
+    response.set_cookie(
+        "long_cookie_name", "long_cookie_value", max_age=current_app.config["LONG_MAX_AGE"]
+    )
+    return _page(response)
+
+
+@bp.route("/set-overlong-cookie")
+def set_overlong_cookie():
+    response = make_response()
+    response.set_cookie(
+        "overlong_cookie_name",
+        "overlong_cookie_value",
+        max_age=current_app.config["OVERLONG_MAX_AGE"],
+    )
+    return _page(response)
+
+
+# The names the tutorial's own deletion route expires, in its order.
+TUTORIAL_COOKIE_NAMES = (
+    "cookie_name",
+    "path_cookie_name",
+    "expiring_cookie_name",
+    "long_cookie_name",
+)
+
+
+@bp.route("/delete-cookies")
+def delete_cookies():
+    response = make_response()
+    for name in TUTORIAL_COOKIE_NAMES + ("overlong_cookie_name",):
+        # A deletion replaces the cookie with the same name *and* path; the path cookie
+        # lives at /set-path-cookie, so a deletion at the default "/" would miss it.
+        path = PATH_COOKIE_PATH if name == "path_cookie_name" else "/"
+        response.delete_cookie(name, path=path)
+    return _page(response)
+
+
+@bp.route("/delete-cookies-naive")
+def delete_cookies_naive():
+    response = make_response()
+    for name in TUTORIAL_COOKIE_NAMES:
+        response.delete_cookie(name)
+    return _page(response)

@@ -1,0 +1,211 @@
+"""Start the lab's browser, and always quit it.
+
+Driver resolution, in order: an explicit setting (COOKIE_LAB_BROWSER_BINARY, COOKIE_LAB_DRIVER),
+the system's browser and driver, Selenium Manager (offline, no usage statistics), then
+webdriver-manager when installed. Nothing here may download a browser or a driver.
+"""
+
+import os
+import shutil
+import signal
+import tempfile
+from dataclasses import dataclass
+
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchDriverException, WebDriverException
+
+from scenarios.config import UsageError
+
+# Chromium as root with no display needs these; the background/component/sync flags keep it
+# from dialling hosts it cannot reach here.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    binaries: tuple[str, ...]
+    driver: str
+    options: type
+    service: type
+    driver_class: type
+    fix: str
+
+
+KINDS = {
+    "chromium": _Kind(
+        ("chromium", "chromium-browser", "google-chrome"),
+        "chromedriver",
+        webdriver.ChromeOptions,
+        webdriver.ChromeService,
+        webdriver.Chrome,
+        "run `make setup` (it installs Debian's chromium and chromium-driver)",
+    ),
+    "firefox": _Kind(
+        ("firefox", "firefox-esr"),
+        "geckodriver",
+        webdriver.FirefoxOptions,
+        webdriver.FirefoxService,
+        webdriver.Firefox,
+        "install firefox-esr and a geckodriver on PATH",
+    ),
+}
+
+
+def resolve(config):
+    """Return (browser binary, driver path) for a local browser; None means 'not found'."""
+    kind = KINDS[config.browser]
+    for setting, path in (
+        ("COOKIE_LAB_BROWSER_BINARY", config.browser_binary),
+        ("COOKIE_LAB_DRIVER", config.driver_path),
+    ):
+        if path and not os.access(path, os.X_OK):
+            raise UsageError(f"{setting}={path} is not an executable file")
+    binary = config.browser_binary or next(filter(None, map(shutil.which, kind.binaries)), None)
+    driver = config.driver_path or shutil.which(kind.driver)
+    return binary, driver
+
+
+def _options(config, profile_dir):
+    kind = KINDS[config.browser]
+    options = kind.options()
+    width, height = config.window_size
+    if config.browser == "chromium":
+        options.add_argument(f"--window-size={width},{height}")
+        if config.headless:
+            options.add_argument("--headless=new")
+        for flag in CHROMIUM_FLAGS:
+            options.add_argument(flag)
+        if profile_dir:
+            options.add_argument(f"--user-data-dir={profile_dir}")
+    else:
+        options.add_argument(f"--width={width}")
+        options.add_argument(f"--height={height}")
+        if config.headless:
+            options.add_argument("-headless")
+        if profile_dir:
+            options.add_argument("-profile")
+            options.add_argument(profile_dir)
+    return options
+
+
+def _driver_from_fallbacks(config):
+    """Selenium Manager, then webdriver-manager: only reached when the system has no driver."""
+    # Offline here: Selenium Manager may only find what is already on disk, and must not
+    # report usage statistics to a host it cannot reach.
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    try:
+        from selenium.webdriver.common.driver_finder import DriverFinder
+
+        kind = KINDS[config.browser]
+        return DriverFinder(kind.service(), kind.options()).get_driver_path()
+    except Exception:  # noqa: BLE001 - any failure here just means "try the next fallback"
+        pass
+    try:
+        if config.browser == "chromium":
+            from webdriver_manager.chrome import ChromeDriverManager
+            from webdriver_manager.core.os_manager import ChromeType
+
+            return ChromeDriverManager(chrome_type=ChromeType.CHROMIUM).install()
+    except Exception:  # noqa: BLE001 - not installed, or cannot download offline
+        pass
+    return None
+
+
+def _launch(config, profile_dir):
+    if config.remote_url:
+        try:
+            return webdriver.Remote(
+                command_executor=config.remote_url, options=_options(config, None)
+            ), None
+        except WebDriverException as exc:
+            raise UsageError(
+                f"cannot start a browser at --remote-url {config.remote_url}: {_first_line(exc)}"
+            ) from None
+    kind = KINDS[config.browser]
+    binary, driver = resolve(config)
+    if binary is None:
+        raise UsageError(f"no {config.browser} browser found: {kind.fix}")
+    driver = driver or _driver_from_fallbacks(config)
+    if driver is None:
+        raise UsageError(
+            f"no {kind.driver} found: {kind.fix}, or set COOKIE_LAB_DRIVER to its path"
+        )
+    options = _options(config, profile_dir)
+    options.binary_location = binary
+    # Its own session: a Ctrl-C in the terminal reaches only us, and we quit the browser.
+    service = kind.service(executable_path=driver, popen_kw={"start_new_session": True})
+    try:
+        return kind.driver_class(service=service, options=options), service
+    except (WebDriverException, NoSuchDriverException) as exc:
+        _kill_group(service)
+        raise UsageError(f"{config.browser} did not start: {_first_line(exc)}") from None
+    except BaseException:
+        _kill_group(service)
+        raise
+
+
+def _kill_group(service):
+    """Make sure the driver and every browser process it started are gone."""
+    process = getattr(service, "process", None)
+    if process is None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def _first_line(exc):
+    text = (getattr(exc, "msg", None) or str(exc)).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Browser:
+    """One browser with its own fresh profile; ``restart()`` reopens it on the same profile."""
+
+    def __init__(self, config):
+        self.config = config
+        self._profile = tempfile.mkdtemp(prefix="cookie-lab-profile-")
+        try:
+            self.driver, self._service = _launch(config, self._profile)
+        except BaseException:
+            shutil.rmtree(self._profile, ignore_errors=True)
+            raise
+
+    @property
+    def is_chromium(self):
+        return self.config.browser == "chromium"
+
+    def restart(self):
+        """Close the browser as a user would, then start it again on the same profile."""
+        self._close()
+        self.driver, self._service = _launch(self.config, self._profile)
+
+    def _close(self):
+        try:
+            self.driver.quit()
+        except Exception:  # noqa: BLE001 - a dead browser is already closed; reap it below
+            pass
+        finally:
+            if self._service is not None:
+                _kill_group(self._service)
+
+    def quit(self):
+        self._close()
+        shutil.rmtree(self._profile, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.quit()

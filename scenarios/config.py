@@ -1,0 +1,57 @@
+"""One frozen Config, built once from the CLI and the environment, then passed down."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """Bad input or a missing piece of the environment: one line for the user, exit 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    headless: bool = True
+    slow_mo: float = 0.0
+    browser: str = "chromium"
+    # A Selenium Grid or any W3C WebDriver endpoint; None starts a local browser.
+    remote_url: str | None = None
+    # A lab app already running elsewhere; None starts one on a free loopback port.
+    base_url: str | None = None
+    port: int = 0
+    expiry_seconds: int = 15
+    report_dir: Path | None = None
+    # Explicit browser and driver paths win over the system's; see browser.py.
+    browser_binary: str | None = None
+    driver_path: str | None = None
+    window_size: tuple[int, int] = (1280, 900)
+
+    @classmethod
+    def from_env(cls, environ=None, **overrides):
+        """Read COOKIE_LAB_* settings, then apply ``overrides`` (the CLI's, which win)."""
+        env = dict(os.environ if environ is None else environ)
+        values = {
+            "browser_binary": env.get("COOKIE_LAB_BROWSER_BINARY") or None,
+            "driver_path": env.get("COOKIE_LAB_DRIVER") or None,
+            "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
+        }
+        if "COOKIE_LAB_EXPIRY_SECONDS" in env:
+            values["expiry_seconds"] = parse_seconds(
+                env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
+            )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def app_config(self):
+        """What the lab app needs to know, as the app factory's ``test_config``."""
+        return {"EXPIRY_SECONDS": self.expiry_seconds}
+
+
+def parse_seconds(text, what):
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise UsageError(f"{what} must be a whole number of seconds, got {text!r}") from None
+    if seconds < 1:
+        raise UsageError(f"{what} must be at least 1 second, got {seconds}")
+    return seconds

@@ -1,0 +1,38 @@
+"""The lab app on a real loopback server, in a daemon thread."""
+
+import errno
+import threading
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from scenarios.config import UsageError
+
+
+class _QuietHandler(WSGIRequestHandler):
+    # The narration is the story; a request log line per page would drown it.
+    def log_request(self, *args, **kwargs):
+        pass
+
+
+class LabServer:
+    """Serve ``app`` on 127.0.0.1. Port 0 lets the OS choose, so there is no port race."""
+
+    def __init__(self, app, host="127.0.0.1", port=0):
+        try:
+            self._server = make_server(
+                host, port, app, threaded=True, request_handler=_QuietHandler
+            )
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UsageError(f"port {port} on {host} is already in use") from None
+            raise UsageError(f"cannot serve the lab app on {host}:{port}: {exc.strerror}") from None
+        self.url = f"http://{host}:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Idempotent set-up: a .venv with the package and its dev extras, and a system Chromium,
+# ChromeDriver and Xvfb. Safe to run again; it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+STAMP=$VENV/.installed
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
+if ((${#need_apt[@]})); then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing ${need_apt[*]} with apt-get"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+    else
+        echo "setup: missing ${need_apt[*]}; install them, e.g.: sudo apt-get install ${need_apt[*]}" >&2
+    fi
+fi
+
+if [[ ! -x $VENV/bin/python ]]; then
+    echo "setup: creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+fi
+# Reinstall only when the project's declared dependencies changed since the last install.
+if [[ ! -f $STAMP || pyproject.toml -nt $STAMP ]]; then
+    echo "setup: installing cookie-lab with its dev extras into $VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+    touch "$STAMP"
+fi

@@ -1,0 +1,36 @@
+import pytest
+
+from lab_app import create_app
+from scenarios.browser import Browser
+from scenarios.config import Config
+from scenarios.server import LabServer
+
+
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless browser for the whole session: a launch costs half a second."""
+    with Browser(Config(headless=True)) as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with LabServer(create_app({"TESTING": True})) as server:
+        yield server
+
+
+@pytest.fixture
+def driver(browser):
+    """The shared browser with an empty cookie jar, every path included."""
+    browser.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    return browser.driver

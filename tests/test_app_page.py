@@ -1,0 +1,59 @@
+"""What the page shows: both halves of the exchange, escaped."""
+
+from lab_app import create_app
+from lab_app.tutorial import LESSONS
+
+
+def test_request_cookies_is_immutable_and_reads_like_a_dict(app):
+    with app.test_request_context(headers={"Cookie": "cookie_name=cookie_value"}):
+        from flask import request
+
+        assert type(request.cookies).__name__ == "ImmutableMultiDict"
+        assert request.cookies.get("cookie_name") == request.cookies["cookie_name"]
+        try:
+            request.cookies["cookie_name"] = "changed"
+        except TypeError:
+            pass
+        else:
+            raise AssertionError("request.cookies accepted an assignment")
+
+
+def test_page_lists_what_the_request_carried(client):
+    client.set_cookie("cookie_name", "cookie_value")
+    html = client.get("/").get_data(as_text=True)
+    assert '<tr data-cookie-name="cookie_name">' in html
+    assert '<td class="cookie-value">cookie_value</td>' in html
+    assert "cookie_name=cookie_value" in html  # the raw Cookie header
+    assert "(24 bytes)" in html
+
+
+def test_page_says_in_words_when_nothing_was_carried(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "This request carried no cookies." in html
+    assert "(no Cookie header was sent)" in html
+
+
+def test_page_shows_the_responses_own_set_cookie_header(client):
+    html = client.get("/set-path-cookie").get_data(as_text=True)
+    assert "Set-Cookie: path_cookie_name=path_cookie_value; Path=/set-path-cookie" in html
+
+
+def test_expiring_route_hands_its_max_age_to_the_countdown():
+    client = create_app({"EXPIRY_SECONDS": 7}).test_client()
+    html = client.get("/set-expiring-cookie").get_data(as_text=True)
+    assert 'id="expiry-countdown" data-seconds="7"' in html
+
+
+def test_page_links_every_route(client):
+    html = client.get("/").get_data(as_text=True)
+    for lesson in LESSONS.values():
+        assert f'href="{lesson.path}"' in html
+        assert client.get(lesson.path).status_code == 200
+
+
+def test_hostile_cookie_is_shown_escaped_never_as_markup(client):
+    client.set_cookie("x<b>", '<script>alert("pwned")</script>')
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in html
+    assert 'data-cookie-name="x&lt;b&gt;"' in html
