@@ -1,0 +1,99 @@
+"""The command line: `cookie-lab list`, `cookie-lab run [NAME ...]`.
+
+Exit 0 when every check held, 1 when one failed, 2 for a usage or environment problem,
+always with one clear line and never a traceback.
+"""
+
+import argparse
+import os
+import sys
+
+from scenarios import catalog, runner
+from scenarios.config import Config, UsageError, parse_seconds
+from scenarios.console import Narrator
+from scenarios.lab import Cancelled
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _seconds(text):
+    try:
+        return parse_seconds(text, "--expiry-seconds")
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _pause(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--slow-mo takes seconds, got {text!r}") from None
+    if not 0 <= value <= 60:
+        raise argparse.ArgumentTypeError(f"--slow-mo must be between 0 and 60, got {value}")
+    return value
+
+
+def _port(text):
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"--port must be 0 to 65535, got {text!r}")
+    return int(text)
+
+
+def build_parser():
+    parser = _Parser(prog="cookie-lab", description="Watch HTTP cookies in a real browser.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("list", help="list every scenario")
+    run = commands.add_parser("run", help="run all scenarios, or the named ones")
+    run.add_argument("names", nargs="*", metavar="NAME", help="scenarios to run (default: all)")
+    shown = run.add_mutually_exclusive_group()
+    shown.add_argument("--headless", dest="headless", action="store_true", default=None)
+    shown.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
+    run.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
+    run.add_argument("--browser", choices=("chromium", "firefox"))
+    run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
+    run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
+    run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
+    run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    return parser
+
+
+def _config(args, environ):
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url must be an http(s) URL, got {args.base_url!r}")
+    headless = True if args.headless is None else args.headless
+    if not headless and not args.remote_url and not environ.get("DISPLAY"):
+        raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
+    return Config.from_env(
+        environ,
+        headless=headless,
+        slow_mo=args.slow_mo,
+        browser=args.browser,
+        remote_url=args.remote_url,
+        base_url=args.base_url.rstrip("/") if args.base_url else None,
+        port=args.port,
+        expiry_seconds=args.expiry_seconds,
+    )
+
+
+def main(argv=None, environ=None, out=None):
+    environ = os.environ if environ is None else environ
+    out = out or sys.stdout
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "list":
+            for scenario in catalog.SCENARIOS:
+                out.write(f"{scenario.name:<16} {scenario.summary}\n")
+            return 0
+        scenarios = catalog.select(args.names)
+        config = _config(args, environ)
+        results = runner.run(config, scenarios, [Narrator(out)])
+    except UsageError as exc:
+        print(f"cookie-lab: error: {exc}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, Cancelled):
+        print("cookie-lab: interrupted; the browser was closed", file=sys.stderr)
+        return 130
+    return 0 if all(r.passed for r in results) else 1

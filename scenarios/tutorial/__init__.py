@@ -1,0 +1,1 @@
+"""The tutorial's own behaviours, one scenario per module, in the tutorial's order."""

@@ -1,0 +1,52 @@
+"""Deleting a cookie means matching its name *and* its path.
+
+You will see every tutorial cookie set, then the tutorial's own deletion (by name alone)
+leave the path cookie alive, because its deletion was sent for Path=/. The lab's
+/delete-cookies deletes the path cookie at its own path, and then nothing is carried anywhere.
+"""
+
+NAME = "deletion"
+
+COOKIES = ("cookie_name", "path_cookie_name", "expiring_cookie_name", "long_cookie_name")
+SETTERS = (
+    "/set-cookie",
+    "/set-path-cookie",
+    "/set-long-lasting-cookie",
+    "/set-expiring-cookie",  # last, so it is still alive when the next step looks
+)
+
+
+def _set_every_cookie(lab):
+    for path in SETTERS:
+        lab.visit(path)
+    lab.visit("/set-path-cookie")  # inside the path cookie's path, so all four are carried
+    for name in COOKIES:
+        lab.expect_carried(name)
+
+
+def run(lab):
+    with lab.step("Set all four tutorial cookies: /set-path-cookie carries every one"):
+        _set_every_cookie(lab)
+
+    with lab.step("Visit /delete-cookies-naive: the tutorial's deletion, by name alone"):
+        lab.visit("/delete-cookies-naive")
+
+    with lab.step("The pitfall: the path cookie survived, still carried to /set-path-cookie"):
+        lab.visit("/set-path-cookie/")
+        lab.expect_carried("path_cookie_name", "path_cookie_value")
+        for name in ("cookie_name", "long_cookie_name"):
+            lab.expect_not_carried(name)
+
+    with lab.step("Set them all again, then visit /delete-cookies, which names each path"):
+        _set_every_cookie(lab)
+        lab.visit("/delete-cookies")
+
+    for path in ("/", "/set-path-cookie/"):
+        with lab.step(f"Nothing the lab set is carried to {path} any more"):
+            lab.visit(path)
+            for name in COOKIES:
+                lab.expect_not_carried(name)
+
+    with lab.step("The browser's cookie store holds none of them, at any path"):
+        left = sorted(c["name"] for c in lab.store() if c["name"] in COOKIES)
+        lab.check(not left, f"expected no tutorial cookie in the store, but it holds {left}")

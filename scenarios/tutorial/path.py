@@ -1,0 +1,34 @@
+"""A cookie with a Path is carried only to that path and the paths below it.
+
+You will see path_cookie_name set with Path=/set-path-cookie, then carried to
+/set-path-cookie, /set-path-cookie/ and /set-path-cookie/anything, and never to / or to
+/set-path-cookie-alternate, which only starts with the same letters. A cookie set without a
+Path gets Path=/ and is carried everywhere.
+"""
+
+NAME = "path"
+
+CARRIED_TO = ("/set-path-cookie", "/set-path-cookie/", "/set-path-cookie/anything")
+NOT_CARRIED_TO = ("/", "/set-path-cookie-alternate")
+
+
+def run(lab):
+    with lab.step("Visit /set-path-cookie: its response sets path_cookie_name for that path"):
+        lab.visit("/set-path-cookie")
+        lab.expect_not_carried("path_cookie_name")
+
+    for path in CARRIED_TO:
+        with lab.step(f"{path} lies inside the cookie's path: it is carried there"):
+            lab.visit(path)
+            lab.expect_carried("path_cookie_name", "path_cookie_value")
+
+    for path in NOT_CARRIED_TO:
+        with lab.step(f"{path} lies outside the cookie's path: it is not carried there"):
+            lab.visit(path)
+            lab.expect_not_carried("path_cookie_name")
+
+    with lab.step("A cookie set without a Path gets Path=/ and is carried to every route"):
+        lab.visit("/set-cookie")
+        lab.visit("/set-path-cookie/anything")
+        lab.expect_carried("cookie_name", "cookie_value")
+        lab.expect_carried("path_cookie_name")
