@@ -128,7 +128,12 @@ def _launch(config, profile_dir):
             ), None
         except WebDriverException as exc:
             raise UsageError(
-                f"cannot start a browser at --remote-url {config.remote_url}: {_first_line(exc)}"
+                f"the browser at --remote-url {config.remote_url} did not start: {_first_line(exc)}"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - urllib3's connection errors, among others
+            reason = str(getattr(exc, "reason", exc)).rsplit(": ", 1)[-1]
+            raise UsageError(
+                f"cannot reach a WebDriver endpoint at --remote-url {config.remote_url} ({reason})"
             ) from None
     kind = KINDS[config.browser]
     binary, driver = resolve(config)

@@ -1,6 +1,7 @@
 """The lab app on a real loopback server, in a daemon thread."""
 
 import errno
+import socket
 import threading
 
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -14,19 +15,35 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _listening_socket(host, port):
+    # Bound here rather than by Werkzeug, which answers a busy port with its own
+    # message and sys.exit(1).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is already in use") from None
+        raise UsageError(f"cannot serve the lab app on {host}:{port}: {exc.strerror}") from None
+    return sock
+
+
 class LabServer:
     """Serve ``app`` on 127.0.0.1. Port 0 lets the OS choose, so there is no port race."""
 
     def __init__(self, app, host="127.0.0.1", port=0):
-        try:
+        with _listening_socket(host, port) as sock:
             self._server = make_server(
-                host, port, app, threaded=True, request_handler=_QuietHandler
+                host,
+                port,
+                app,
+                threaded=True,
+                request_handler=_QuietHandler,
+                fd=sock.fileno(),  # Werkzeug serves a duplicate of it
             )
-        except OSError as exc:
-            if exc.errno == errno.EADDRINUSE:
-                raise UsageError(f"port {port} on {host} is already in use") from None
-            raise UsageError(f"cannot serve the lab app on {host}:{port}: {exc.strerror}") from None
-        self.url = f"http://{host}:{self._server.server_port}"
+        self.url = f"http://{host}:{self._server.socket.getsockname()[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self):

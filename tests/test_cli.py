@@ -1,0 +1,131 @@
+"""The runner's command line, as a user runs it: a real process, real exit codes."""
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+from flask import Flask
+
+from scenarios.catalog import SCENARIOS
+from scenarios.server import LabServer
+
+RUNNER = [sys.executable, "-m", "scenarios"]
+
+
+def cookie_lab(*args, env=None, timeout=120):
+    return subprocess.run(
+        [*RUNNER, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_list_names_every_scenario_with_its_summary():
+    done = cookie_lab("list")
+    assert done.returncode == 0
+    for scenario in SCENARIOS:
+        assert f"{scenario.name} " in done.stdout
+        assert scenario.summary in done.stdout
+
+
+def test_console_script_is_installed():
+    script = os.path.join(os.path.dirname(sys.executable), "cookie-lab")
+    done = subprocess.run([script, "list"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and "second-request" in done.stdout
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_full_run_with_the_real_15_second_expiry_passes():
+    done = cookie_lab("run", "--headless")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "for 15 s" in done.stdout
+    assert "FAIL" not in done.stdout
+    assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
+    # The narration stays in scenario order although the expiry ran beside the others.
+    positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
+    assert positions == sorted(positions)
+
+
+@pytest.fixture
+def app_that_forgets_to_set_cookies():
+    app = Flask(__name__)
+
+    @app.route("/set-cookie")
+    def set_cookie():
+        return '<table id="received-cookies"></table>'
+
+    with LabServer(app) as server:
+        yield server
+
+
+@pytest.mark.browser
+def test_a_failing_check_is_reported_for_the_learner_with_exit_1(
+    app_that_forgets_to_set_cookies,
+):
+    done = cookie_lab("run", "second-request", "--base-url", app_that_forgets_to_set_cookies.url)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL" in done.stdout
+    assert (
+        "expected the browser to store cookie_name after the first response, "
+        "but its cookie store has no cookie_name"
+    ) in done.stdout
+    assert "0 passed, 1 failed" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def busy_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock
+
+
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (["run", "no-such-scenario"], {}, "unknown scenario 'no-such-scenario'"),
+        (["run", "--no-such-flag"], {}, "unrecognized arguments: --no-such-flag"),
+        ([], {}, "required: command"),
+        (["run", "--expiry-seconds", "soon"], {}, "--expiry-seconds must be a whole number"),
+        (["run", "--expiry-seconds", "0"], {}, "--expiry-seconds must be at least 1"),
+        (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60"),
+        (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
+        (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
+        (["run", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
+        (
+            ["run", "second-request"],
+            {"COOKIE_LAB_BROWSER_BINARY": "/nonexistent/chromium"},
+            "COOKIE_LAB_BROWSER_BINARY=/nonexistent/chromium is not an executable file",
+        ),
+        (
+            ["run", "second-request"],
+            {"PATH": os.path.dirname(sys.executable)},
+            "no chromium browser found: run `make setup`",
+        ),
+        (
+            ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],
+            {},
+            "cannot reach a WebDriver endpoint at --remote-url http://127.0.0.1:9",
+        ),
+    ],
+)
+def test_usage_and_environment_errors_are_one_line_with_exit_2(args, env, says):
+    done = cookie_lab(*args, env=env)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("cookie-lab: error: ")
+    assert says in done.stderr
+
+
+def test_a_port_already_in_use_is_one_line_with_exit_2():
+    with busy_port() as sock:
+        port = sock.getsockname()[1]
+        done = cookie_lab("run", "second-request", "--port", str(port))
+    assert done.returncode == 2
+    assert done.stderr == f"cookie-lab: error: port {port} on 127.0.0.1 is already in use\n"
