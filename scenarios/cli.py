@@ -1,4 +1,4 @@
-"""The command line: `cookie-lab list`, `cookie-lab run [NAME ...]`.
+"""The command line: `cookie-lab list`, `cookie-lab run [NAME ...]`, `cookie-lab check [N ...]`.
 
 Exit 0 when every check held, 1 when one failed, 2 for a usage or environment problem,
 always with one clear line and never a traceback.
@@ -11,6 +11,8 @@ import sys
 from scenarios import catalog, runner
 from scenarios.config import Config, UsageError, parse_seconds
 from scenarios.console import Narrator
+from scenarios.exercises import catalog as exercise_catalog
+from scenarios.exercises import workshop
 from scenarios.lab import Cancelled
 
 
@@ -57,6 +59,14 @@ def build_parser():
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
     run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
     run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    check = commands.add_parser(
+        "check", help="check exercise N, or all in order to the first unsolved"
+    )
+    check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
+    check.add_argument("--solutions", action="store_true", help="check the reference solutions")
+    check.add_argument("--headed", dest="headless", action="store_false", default=None)
+    check.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
+    check.set_defaults(browser=None, remote_url=None, base_url=None, port=None, expiry_seconds=None)
     return parser
 
 
@@ -87,6 +97,11 @@ def main(argv=None, environ=None, out=None):
             for scenario in catalog.SCENARIOS:
                 out.write(f"{scenario.name:<16} {scenario.summary}\n")
             return 0
+        if args.command == "check":
+            exercises = exercise_catalog.select(args.numbers)
+            tree = "solutions" if args.solutions else "exercises"
+            outcomes = workshop.run(_config(args, environ), exercises, tree, out)
+            return 0 if all(o.solved for o in outcomes) else 1
         scenarios = catalog.select(args.names)
         config = _config(args, environ)
         results = runner.run(config, scenarios, [Narrator(out)])

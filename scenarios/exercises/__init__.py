@@ -1,0 +1,1 @@
+"""Workshop exercises: the browser checks of the learner's own Flask apps, in order."""

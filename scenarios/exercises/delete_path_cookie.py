@@ -1,0 +1,27 @@
+"""Delete a cookie that was set with a path.
+
+You will see /shop/add store the cookie basket for the path /shop, /shop show the basket,
+then /shop/empty delete it: the browser no longer holds basket at any path, and /shop says
+the basket is empty.
+"""
+
+
+def check(lab):
+    with lab.step("Visit /shop/add, then /shop: the basket cookie is stored and sent"):
+        lab.visit("/shop/add")
+        lab.visit("/shop")
+        lab.expect_carried("basket", "3")
+
+    with lab.step("Visit /shop/empty: the browser drops basket"):
+        lab.visit("/shop/empty")
+        left = [c for c in lab.store() if c["name"] == "basket"]
+        lab.check(
+            not left,
+            "expected the browser to hold no basket cookie after /shop/empty, but it still "
+            + " and ".join(f"holds basket={c['value']} for the path {c['path']}" for c in left),
+        )
+
+    with lab.step("Visit /shop: no basket is sent, and the basket is empty"):
+        lab.visit("/shop")
+        lab.expect_not_carried("basket")
+        lab.expect_heading("Your basket is empty.")

@@ -1,0 +1,18 @@
+"""Greet the user by the name in a cookie.
+
+You will see / greet a stranger, then /remember?name=Ada store the name, and / greet Ada by
+it; then the same for Grace, so the name really comes from the cookie.
+"""
+
+
+def check(lab):
+    with lab.step("Visit / with no cookie: the page greets a stranger"):
+        lab.visit("/")
+        lab.expect_heading("Hello, stranger!")
+
+    for name in ("Ada", "Grace"):
+        with lab.step(f"Visit /remember?name={name}, then /: the page greets {name}"):
+            lab.visit(f"/remember?name={name}")
+            lab.visit("/")
+            lab.expect_carried("name", name)
+            lab.expect_heading(f"Hello, {name}!")

@@ -1,0 +1,181 @@
+"""Check the learner's apps in a real browser, one exercise after another, and keep score."""
+
+import textwrap
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scenarios.browser import Browser
+from scenarios.console import Narrator
+from scenarios.exercises.learner import Recorder, describe, load_app
+from scenarios.lab import CheckFailed, Lab
+from scenarios.server import LabServer
+
+# The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class ExerciseLab(Lab):
+    """A Lab on the learner's app: what a request carried comes from the server's side."""
+
+    app = None
+    app_file = None
+    recorder = None
+    shown_as = ""
+
+    def serve(self, app_file, stack):
+        self.app_file = app_file
+        self.app = load_app(app_file, self.shown_as)
+        self.recorder = Recorder(self.app)
+        self.base_url = stack.enter_context(LabServer(self.recorder)).url
+
+    def visit(self, path):
+        """Load ``path`` and insist the learner's app answered it with a page."""
+        super().visit(path)
+        path = urlsplit(path).path
+        exchange = self.recorder.last.get(path)
+        expected = f"expected your app to answer {path} with a page"
+        self.check(exchange is not None, f"{expected}, but the request never reached it")
+        if exchange.error is not None:
+            raise CheckFailed(f"{expected}, but {describe(exchange.error, self.app_file)}")
+        self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
+        self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
+
+    def carried(self):
+        exchange = self.recorder.last.get(self.path)
+        return exchange.cookies if exchange else {}
+
+    def heading(self):
+        headings = self.driver.find_elements("tag name", "h1")
+        return headings[0].text if headings else ""
+
+    def expect_heading(self, text):
+        said = self.heading()
+        saw = f'it says "{said}"' if said else "the page has no <h1> heading"
+        self.check(said == text, f'expected the page\'s heading to say "{text}", but {saw}')
+
+    def expect_stored(self, name, value=None):
+        """The cookie as the browser stores it; fails when it is missing or holds another value."""
+        cookie = self.stored(name)
+        if cookie is None:
+            names = sorted(c["name"] for c in self.store())
+            holds = f"it holds only {', '.join(names)}" if names else "it holds no cookies"
+            raise CheckFailed(f"expected the browser to store a cookie named {name}, but {holds}")
+        self.check(
+            value is None or cookie["value"] == value,
+            f"expected the browser to store {name}={value}, but it stores {name}={cookie['value']}",
+        )
+        return cookie
+
+    def expect_lifetime(self, name, seconds, within):
+        """``name`` is stored with an expiry about ``seconds`` away (give or take ``within``)."""
+        cookie = self.expect_stored(name)
+        wanted = f"expected {name} to expire in about {_duration(seconds)}"
+        self.check(
+            cookie["expires"] is not None,
+            f"{wanted}, but it is a session cookie: the browser keeps it until it closes",
+        )
+        left = cookie["expires"] - time.time()
+        self.check(abs(left - seconds) <= within, f"{wanted}, but it expires in {_duration(left)}")
+
+
+def _duration(seconds):
+    if abs(seconds) >= 2 * 86400:
+        return f"{seconds / 86400:.0f} days"
+    return f"{seconds:.0f} seconds"
+
+
+@dataclass
+class Outcome:
+    exercise: object
+    app_file: Path
+    steps: list = field(default_factory=list)
+    solved: bool = False
+
+
+def check_one(exercise, app_file, browser, config, emit):
+    """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
+    lab = ExerciseLab(browser, None, config, emit)
+    lab.shown_as = _shown(app_file)
+    lab.clear_cookies()
+    outcome = Outcome(exercise, app_file, lab.steps)
+    emit("exercise_started", exercise, lab.shown_as)
+    with ExitStack() as stack:
+        try:
+            with lab.step(f"Start your app from {lab.shown_as}"):
+                lab.serve(app_file, stack)
+            exercise.check(lab)
+            outcome.solved = True
+        except CheckFailed:
+            outcome.solved = False
+    emit("exercise_finished", outcome)
+    return outcome
+
+
+def run(config, exercises, tree="exercises", out=None, root=ROOT):
+    """Check ``exercises`` in order in one browser, stopping at the first not solved."""
+    narrator = ExerciseNarrator(out)
+    outcomes = []
+    with Browser(config) as browser:
+        for exercise in exercises:
+            app_file = root / tree / exercise.folder / "app.py"
+            outcomes.append(check_one(exercise, app_file, browser, config, narrator.event))
+            if not outcomes[-1].solved:
+                break
+    narrator.scoreboard(exercises, outcomes)
+    return outcomes
+
+
+def _shown(path):
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _sentence(text):
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class ExerciseNarrator(Narrator):
+    """Each check's steps as they run; a failure in full sentences, then the scoreboard."""
+
+    def event(self, name, *args):
+        getattr(self, name)(*args)
+
+    def exercise_started(self, exercise, shown_as):
+        self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
+
+    def step_finished(self, step):
+        mark = "ok  " if step.passed else "FAIL"
+        line = f"  {mark} {step.narration} ({step.seconds:.2f} s)"
+        self._write(("\r" + line if self.live else line) + "\n")
+        if not step.passed:
+            self._write(_wrapped(_sentence(step.message)))
+
+    def exercise_finished(self, outcome):
+        if outcome.solved:
+            self._write(f"  Solved: exercise {outcome.exercise.number} passes its check.\n")
+            return
+        readme = _shown(outcome.app_file.parent / "README.md")
+        self._write(
+            _wrapped(
+                f"Not solved yet. Edit {_shown(outcome.app_file)} and run the check again; "
+                f"the goal and the hints are in {readme}."
+            )
+        )
+
+    def scoreboard(self, exercises, outcomes):
+        verdicts = {o.exercise.number: "solved" if o.solved else "NOT SOLVED" for o in outcomes}
+        width = max(len(e.title) for e in exercises)
+        solved = sum(1 for o in outcomes if o.solved)
+        self._write(f"\nScoreboard: {solved} of {len(exercises)} solved\n")
+        for e in exercises:
+            self._write(f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, '-')}\n")
+
+
+def _wrapped(text):
+    return textwrap.fill(text, width=100, initial_indent=" " * 7, subsequent_indent=" " * 7) + "\n"
