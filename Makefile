@@ -4,7 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab lint clean
+.PHONY: help setup test lab lint clean exercise exercises
+
+# `make exercise 3`: the word after `exercise` is its number, not a target of its own.
+# (`make exercise N=3` works too.)
+ifeq (exercise,$(firstword $(MAKECMDGOALS)))
+N := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+$(eval $(N):;@:)
+endif
 
 help: ## List every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +24,13 @@ test: setup ## Run the whole test suite headless (real browser, real server)
 
 lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
 	$(PY) -m scenarios run $(ARGS)
+
+exercise: setup ## Check workshop exercise N in a real browser: make exercise 3
+	@test -n "$(N)" || { echo "usage: make exercise N, e.g. make exercise 3" >&2; exit 2; }
+	$(PY) -m scenarios check $(N) $(ARGS)
+
+exercises: setup ## Check every exercise in order, stopping at the first not yet solved
+	$(PY) -m scenarios check $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .

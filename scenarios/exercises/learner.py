@@ -69,6 +69,9 @@ class Recorder:
         self.app = app
         self.last = {}
         got_request_exception.connect(self._raised, app)
+        # The check's message names the error and its line; Flask's own traceback on stderr
+        # would only break up the narration. The logger is this app's alone.
+        app.logger.disabled = True
 
     def __call__(self, environ, start_response):
         exchange = Exchange(dict(parse_cookie(environ.get("HTTP_COOKIE", ""))))

@@ -1,0 +1,183 @@
+"""The workshop's exercises are real: every solution passes its check, every starter fails it.
+
+All checks share the session's one browser; each check empties its cookie jar first.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scenarios.config import Config
+from scenarios.exercises.catalog import EXERCISES
+from scenarios.exercises.workshop import ROOT, check_one
+
+CONFIG = Config(headless=True)
+BY_FOLDER = {"ids": lambda e: e.folder}
+
+
+def check(exercise, app_file, browser):
+    return check_one(exercise, app_file, browser, CONFIG, lambda *event: None)
+
+
+def failures(outcome):
+    return [f"{s.narration}: {s.message}" for s in outcome.steps if not s.passed]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("exercise", EXERCISES, **BY_FOLDER)
+def test_reference_solution_passes_its_check(exercise, browser):
+    outcome = check(exercise, ROOT / "solutions" / exercise.folder / "app.py", browser)
+    assert outcome.solved, failures(outcome)
+    assert len(outcome.steps) > 2 and all(step.passed for step in outcome.steps)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("exercise", EXERCISES, **BY_FOLDER)
+def test_untouched_starter_starts_but_fails_its_check(exercise, browser):
+    outcome = check(exercise, ROOT / "exercises" / exercise.folder / "app.py", browser)
+    assert not outcome.solved
+    started, *rest = outcome.steps
+    assert started.passed, started.message  # incomplete, not broken
+    [failed] = [step for step in rest if not step.passed]
+    assert failed.message.startswith("expected ") and ", but " in failed.message
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, **BY_FOLDER)
+def test_starter_runs_with_flask_run(exercise):
+    # `flask --app <file> routes` loads the app exactly as `flask --app <file> run` does.
+    done = subprocess.run(
+        [Path(sys.executable).with_name("flask"), "--app", f"exercises/{exercise.folder}/app.py"]
+        + ["routes"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TODO" in (ROOT / "exercises" / exercise.folder / "app.py").read_text()
+
+
+def test_every_exercise_has_a_readme_with_tiered_hints_and_a_solution():
+    for tree in ("exercises", "solutions"):
+        folders = sorted(p.name for p in (ROOT / tree).iterdir() if p.is_dir())
+        assert folders == [e.folder for e in EXERCISES], tree
+    for exercise in EXERCISES:
+        readme = (ROOT / "exercises" / exercise.folder / "README.md").read_text()
+        assert readme.startswith(f"# Exercise {exercise.number}: {exercise.title}\n")
+        for section in ("## Goal", "## What you will see", "## Check it"):
+            assert section in readme, (exercise.folder, section)
+        for tier in ("Hint 1: a nudge", "Hint 2: the API", "Hint 3: the shape of the answer"):
+            assert tier in readme, (exercise.folder, tier)
+        assert f"make exercise {exercise.number}" in readme
+
+
+FIRST = EXERCISES[0]
+
+
+def learner_app(tmp_path, source):
+    app_file = tmp_path / "app.py"
+    app_file.write_text(source)
+    return app_file
+
+
+BROKEN = [
+    (
+        "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/bake')\n"
+        "def bake():\n    return flavor\n",
+        "expected your app to answer /bake with a page, but it raised NameError: "
+        "name 'flavor' is not defined on line 6 (in bake)",
+    ),
+    (
+        "from flask import Flask\napp = Flask(__name__)\n",
+        "expected your app to answer /bake with a page, but it has no route for /bake (404)",
+    ),
+    ("def bake(:\n", "to load, but it has a syntax error on line 1"),
+    ("import flask\n", "to define a Flask app named app (or a create_app() that returns one)"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("source, says", BROKEN, ids=["raises", "no-route", "syntax", "no-app"])
+def test_a_broken_learner_app_is_explained_not_a_traceback(tmp_path, browser, source, says):
+    outcome = check(FIRST, learner_app(tmp_path, source), browser)
+    assert not outcome.solved
+    assert says in outcome.steps[-1].message
+
+
+FACTORY = """from flask import Flask, make_response
+
+
+def create_app():
+    app = Flask(__name__)
+
+    @app.route("/")
+    def home():
+        return "<h1>Home</h1>"
+
+    @app.route("/bake")
+    def bake():
+        response = make_response("<h1>Baked</h1>")
+        response.set_cookie("flavour", "chocolate-chip")
+        return response
+
+    return app
+"""
+
+
+@pytest.mark.browser
+def test_a_learner_app_may_come_from_create_app(tmp_path, browser):
+    outcome = check(FIRST, learner_app(tmp_path, FACTORY), browser)
+    assert outcome.solved, failures(outcome)
+
+
+def cookie_lab_check(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "scenarios", "check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.browser
+def test_check_of_a_solution_exits_0_with_its_score():
+    done = cookie_lab_check("1", "--solutions")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Solved: exercise 1 passes its check." in done.stdout
+    assert "Scoreboard: 1 of 1 solved" in done.stdout
+
+
+@pytest.mark.browser
+def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
+    done = cookie_lab_check()
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Exercise 1: Set a cookie" in done.stdout and "Exercise 2:" not in done.stdout
+    assert (
+        "Expected the browser to store a cookie named flavour, but it holds no cookies."
+        in done.stdout
+    )
+    pointer = "Not solved yet. Edit exercises/01_set_a_cookie/app.py and run the check again"
+    assert pointer in " ".join(done.stdout.split())  # unwrapped
+    assert f"Scoreboard: 0 of {len(EXERCISES)} solved" in done.stdout
+    board = done.stdout.rpartition("Scoreboard")[2].splitlines()[1:]
+    assert board[0].endswith("NOT SOLVED") and all(line.endswith("  -") for line in board[1:])
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["9"], f"unknown exercise '9'; choose a number from 1 to {len(EXERCISES)}"),
+        (["one"], "unknown exercise 'one'"),
+        (["--no-such-flag"], "unrecognized arguments: --no-such-flag"),
+    ],
+)
+def test_check_usage_errors_are_one_line_with_exit_2(args, says):
+    done = cookie_lab_check(*args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("cookie-lab: error: ") and done.stderr.count("\n") == 1
+    assert says in done.stderr
