@@ -188,3 +188,11 @@ def test_check_usage_errors_are_one_line_with_exit_2(args, says, capsys):
     err = capsys.readouterr().err
     assert err.startswith("cookie-lab: error: ") and err.count("\n") == 1
     assert says in err
+
+
+def test_check_refuses_a_remote_browser_in_one_line(capsys):
+    environ = {"COOKIE_LAB_REMOTE_URL": "http://127.0.0.1:9"}
+    assert main(["check", "1"], environ=environ) == 2
+    assert capsys.readouterr().err == (
+        "cookie-lab: error: exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL\n"
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scenarios.browser import Browser
+from scenarios.config import UsageError
 from scenarios.console import Narrator
 from scenarios.exercises.learner import Recorder, describe, load_app
 from scenarios.lab import CheckFailed, Lab
@@ -101,7 +102,7 @@ def check_one(exercise, app_file, browser, config, emit):
     lab.shown_as = _shown(app_file)
     lab.clear_cookies()
     outcome = Outcome(exercise, app_file, lab.steps)
-    emit("exercise_started", exercise, lab.shown_as)
+    emit("exercise_started", exercise)
     with ExitStack() as stack:
         try:
             with lab.step(f"Start your app from {lab.shown_as}"):
@@ -116,6 +117,9 @@ def check_one(exercise, app_file, browser, config, emit):
 
 def run(config, exercises, tree="exercises", out=None, root=ROOT):
     """Check ``exercises`` in order in one browser, stopping at the first not solved."""
+    if config.remote_url or config.browser != "chromium":
+        # The checks read the cookie store, path cookies included, through DevTools.
+        raise UsageError("exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     narrator = ExerciseNarrator(out)
     outcomes = []
     with Browser(config) as browser:
@@ -146,7 +150,7 @@ class ExerciseNarrator(Narrator):
     def event(self, name, *args):
         getattr(self, name)(*args)
 
-    def exercise_started(self, exercise, shown_as):
+    def exercise_started(self, exercise):
         self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
 
     def step_finished(self, step):
