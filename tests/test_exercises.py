@@ -171,7 +171,9 @@ def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
     assert pointer in " ".join(done.stdout.split())  # unwrapped
     assert f"Scoreboard: 0 of {len(EXERCISES)} solved" in done.stdout
     board = done.stdout.rpartition("Scoreboard")[2].splitlines()[1:]
-    assert board[0].endswith("NOT SOLVED") and all(line.endswith("  -") for line in board[1:])
+    assert board[0].endswith("NOT SOLVED") and all(
+        line.endswith("  not checked") for line in board[1:]
+    )
     assert done.stderr == ""
 
 

@@ -3,7 +3,7 @@
 import textwrap
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -117,7 +117,7 @@ def check_one(exercise, app_file, browser, config, emit):
 
 def run(config, exercises, tree="exercises", out=None, root=ROOT):
     """Check ``exercises`` in order in one browser, stopping at the first not solved."""
-    if config.remote_url or config.browser != "chromium":
+    if config.remote_url:
         # The checks read the cookie store, path cookies included, through DevTools.
         raise UsageError("exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     narrator = ExerciseNarrator(out)
@@ -141,7 +141,7 @@ def _shown(path):
 
 def _sentence(text):
     text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.rstrip('"').endswith((".", "!", "?")) else text + "."
 
 
 class ExerciseNarrator(Narrator):
@@ -154,11 +154,9 @@ class ExerciseNarrator(Narrator):
         self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
 
     def step_finished(self, step):
-        mark = "ok  " if step.passed else "FAIL"
-        line = f"  {mark} {step.narration} ({step.seconds:.2f} s)"
-        self._write(("\r" + line if self.live else line) + "\n")
         if not step.passed:
-            self._write(_wrapped(_sentence(step.message)))
+            step = replace(step, message=_wrapped(_sentence(step.message)).strip())
+        super().step_finished(step)
 
     def exercise_finished(self, outcome):
         if outcome.solved:
@@ -178,7 +176,9 @@ class ExerciseNarrator(Narrator):
         solved = sum(1 for o in outcomes if o.solved)
         self._write(f"\nScoreboard: {solved} of {len(exercises)} solved\n")
         for e in exercises:
-            self._write(f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, '-')}\n")
+            self._write(
+                f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, 'not checked')}\n"
+            )
 
 
 def _wrapped(text):
