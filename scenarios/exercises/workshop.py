@@ -154,7 +154,7 @@ class ExerciseNarrator(Narrator):
         self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
 
     def step_finished(self, step):
-        if not step.passed:
+        if step.message:  # an interrupted step has none
             step = replace(step, message=_wrapped(_sentence(step.message)).strip())
         super().step_finished(step)
 
