@@ -26,6 +26,13 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
+_READ_CARRIED = """
+return Array.from(
+  document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
+  (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+);
+"""
+
 # Every path the lab's cookies may live at: WebDriver only reaches cookies visible at the
 # current page's path, so without DevTools clearing means visiting each of them.
 COOKIE_PATHS = ("/", "/set-path-cookie")
@@ -89,13 +96,9 @@ class Lab:
 
     def carried(self):
         """The cookies the last request carried, as the server saw them: {name: value}."""
-        rows = self.driver.find_elements("css selector", "#received-cookies tr[data-cookie-name]")
-        return {
-            row.get_attribute("data-cookie-name"): row.find_element(
-                "css selector", ".cookie-value"
-            ).text
-            for row in rows
-        }
+        # One script, one round trip: reading row by row costs a WebDriver call per cell.
+        rows = self.driver.execute_script(_READ_CARRIED)
+        return dict(rows)
 
     def store(self):
         """Every cookie in the browser's jar, all paths, as {name, value, path, expires, ...}."""
