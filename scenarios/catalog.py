@@ -32,8 +32,8 @@ class Scenario:
     summary: str
     doc: str
     run: Callable
-    # A scenario that mostly waits for time may run in its own browser beside the others.
-    waits_for_time: bool = False
+    # One that waits for time or restarts the browser may run in its own, beside the others.
+    own_browser: bool = False
 
     @classmethod
     def from_module(cls, module):
@@ -43,7 +43,7 @@ class Scenario:
             summary=doc.splitlines()[0],
             doc=doc,
             run=module.run,
-            waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
+            own_browser=getattr(module, "OWN_BROWSER", False),
         )
 
 
