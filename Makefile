@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab lint clean exercise exercises
+.PHONY: help setup test lab lint clean bench soak exercise exercises
 
 # `make exercise 3`: the word after `exercise` is its number, not a target of its own.
 # (`make exercise N=3` works too.)

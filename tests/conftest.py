@@ -1,4 +1,5 @@
 import pytest
+from flask import Flask
 
 from lab_app import create_app
 from scenarios.browser import Browser
@@ -34,3 +35,15 @@ def driver(browser):
     """The shared browser with an empty cookie jar, every path included."""
     browser.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     return browser.driver
+
+
+@pytest.fixture
+def app_that_forgets_to_set_cookies():
+    app = Flask(__name__)
+
+    @app.route("/set-cookie")
+    def set_cookie():
+        return '<table id="received-cookies"></table>'
+
+    with LabServer(app) as server:
+        yield server

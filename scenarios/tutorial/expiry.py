@@ -9,8 +9,8 @@ nothing, though the browser was never closed.
 import time
 
 NAME = "expiry"
-# It spends its time waiting, so the runner gives it its own browser alongside the others.
-WAITS_FOR_TIME = True
+# It spends its time waiting, so it runs in its own browser beside the others.
+OWN_BROWSER = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the
 # time a request takes.
