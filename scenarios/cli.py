@@ -64,7 +64,9 @@ def build_parser():
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
     check.add_argument("--solutions", action="store_true", help="check the reference solutions")
-    check.add_argument("--headed", dest="headless", action="store_false", default=None)
+    check.add_argument(
+        "--headed", dest="headless", action="store_false", default=None, help="show the browser"
+    )
     check.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
     check.set_defaults(browser=None, remote_url=None, base_url=None, port=None, expiry_seconds=None)
     return parser
