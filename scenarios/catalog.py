@@ -4,6 +4,16 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scenarios.beyond import (
+    capped_expiry,
+    cookie_values,
+    expires_date,
+    httponly,
+    path_boundary,
+    samesite,
+    secure_loopback,
+    size,
+)
 from scenarios.config import UsageError
 from scenarios.tutorial import (
     deletion,
@@ -47,6 +57,15 @@ SCENARIOS = tuple(
         long_lasting,
         path,
         deletion,
+        # Beyond the tutorial, after its own scenarios.
+        httponly,
+        size,
+        capped_expiry,
+        expires_date,
+        samesite,
+        path_boundary,
+        cookie_values,
+        secure_loopback,
     )
 )
 

@@ -4,7 +4,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selenium.common.exceptions import WebDriverException
 
@@ -28,9 +28,19 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
+_READ_CARRIED = """
+return Array.from(
+  document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
+  (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+);
+"""
+
 # Every path the lab's cookies may live at: WebDriver only reaches cookies visible at the
 # current page's path, so without DevTools clearing means visiting each of them.
 COOKIE_PATHS = ("/", "/set-path-cookie")
+
+# The loopback's two names: the same server, but another host and another site to a browser.
+LOOPBACK_TWINS = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
 
 
 class Lab:
@@ -136,8 +146,19 @@ class Lab:
     def url(self, path):
         return urljoin(self.base_url + "/", path.lstrip("/"))
 
+    def twin_url(self, path):
+        """``path`` on the lab app under the loopback's other name (127.0.0.1 <-> localhost)."""
+        parts = urlsplit(self.base_url)
+        twin = LOOPBACK_TWINS.get(parts.hostname)
+        self.check(
+            twin is not None,
+            f"expected the lab app on 127.0.0.1 or localhost, but it runs at {self.base_url}",
+        )
+        port = f":{parts.port}" if parts.port else ""
+        return urljoin(f"{parts.scheme}://{twin}{port}/", path.lstrip("/"))
+
     def visit(self, path):
-        """Load ``path``; WebDriver returns once the page (and its response) has loaded."""
+        """Load ``path`` (or a full URL); WebDriver returns once the page has loaded."""
         self.driver.get(self.url(path))
         self._show_overlay()
 
@@ -147,13 +168,35 @@ class Lab:
 
     def carried(self):
         """The cookies the last request carried, as the server saw them: {name: value}."""
-        rows = self.driver.find_elements("css selector", "#received-cookies tr[data-cookie-name]")
-        return {
-            row.get_attribute("data-cookie-name"): row.find_element(
-                "css selector", ".cookie-value"
-            ).text
-            for row in rows
-        }
+        # One script, one round trip: reading row by row costs a WebDriver call per cell.
+        rows = self.driver.execute_script(_READ_CARRIED)
+        return dict(rows)
+
+    def document_cookie(self):
+        """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
+        text = self.driver.find_element("id", "document-cookie").text
+        if text.startswith("("):  # the page's own words for "nothing"
+            return {}
+        return dict(pair.partition("=")[::2] for pair in text.split("; "))
+
+    def set_cookie_headers(self):
+        """The last response's Set-Cookie headers, as the page shows them."""
+        items = self.driver.find_elements("css selector", "#set-cookie-headers li:not(.empty)")
+        return [item.text.removeprefix("Set-Cookie: ") for item in items]
+
+    def set_cookie_header(self, name):
+        """The last response's Set-Cookie header for ``name``; a check fails if it set none."""
+        headers = self.set_cookie_headers()
+        header = next((h for h in headers if h.startswith(f"{name}=")), None)
+        self.check(
+            header is not None, f"expected the response to set {name}, but it sent {headers}"
+        )
+        return header
+
+    @property
+    def browser_name(self):
+        """The browser's name as the narration says it: browsers differ on some lessons."""
+        return self.config.browser.capitalize()
 
     def store(self):
         """Every cookie in the browser's jar, all paths, as {name, value, path, expires, ...}."""
@@ -175,6 +218,16 @@ class Lab:
 
     def stored(self, name):
         return next((c for c in self.store() if c["name"] == name), None)
+
+    def days_to_expiry(self, name):
+        """How many days the browser will keep ``name``; a check fails if it is not stored."""
+        stored = self.stored(name)
+        self.check(stored is not None, f"expected the browser to store {name}, but it does not")
+        self.check(
+            stored["expires"] is not None,
+            f"expected {name} to have an expiry, but the browser keeps it for the session only",
+        )
+        return (stored["expires"] - time.time()) / 86400
 
     def clear_cookies(self):
         """Empty the jar, path-restricted cookies included."""
