@@ -174,13 +174,14 @@ class Lab:
 
     def document_cookie(self):
         """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
-        text = self.driver.find_element("id", "document-cookie").text
+        text = self.look_at("document-cookie").text
         if text.startswith("("):  # the page's own words for "nothing"
             return {}
         return dict(pair.partition("=")[::2] for pair in text.split("; "))
 
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
+        self._point_at("#set-cookie-headers")
         items = self.driver.find_elements("css selector", "#set-cookie-headers li:not(.empty)")
         return [item.text.removeprefix("Set-Cookie: ") for item in items]
 
