@@ -15,8 +15,8 @@ setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when
 test: setup ## Run the whole test suite headless (real browser, real server)
 	$(PY) -m pytest $(ARGS)
 
-lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
-	$(PY) -m scenarios run $(ARGS)
+lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
+	@bash scripts/lab.sh $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .
