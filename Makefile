@@ -22,8 +22,8 @@ setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when
 test: setup ## Run the whole test suite headless (real browser, real server)
 	$(PY) -m pytest $(ARGS)
 
-lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
-	$(PY) -m scenarios run $(ARGS)
+lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
+	@bash scripts/lab.sh $(ARGS)
 
 exercise: setup ## Check workshop exercise N in a real browser: make exercise 3
 	@test -n "$(N)" || { echo "usage: make exercise N, e.g. make exercise 3" >&2; exit 2; }

@@ -7,6 +7,7 @@ always with one clear line and never a traceback.
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from scenarios import catalog, runner
 from scenarios.config import Config, UsageError, parse_seconds
@@ -14,6 +15,7 @@ from scenarios.console import Narrator
 from scenarios.exercises import catalog as exercise_catalog
 from scenarios.exercises import workshop
 from scenarios.lab import Cancelled
+from scenarios.report import Report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,6 +61,7 @@ def build_parser():
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
     run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
     run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    run.add_argument("--report", type=Path, metavar="DIR", help="write DIR/index.html")
     check = commands.add_parser(
         "check", help="check exercise N, or all in order to the first unsolved"
     )
@@ -68,7 +71,9 @@ def build_parser():
         "--headed", dest="headless", action="store_false", default=None, help="show the browser"
     )
     check.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
-    check.set_defaults(browser=None, remote_url=None, base_url=None, port=None, expiry_seconds=None)
+    check.set_defaults(
+        browser=None, remote_url=None, base_url=None, port=None, expiry_seconds=None, report=None
+    )
     return parser
 
 
@@ -87,7 +92,19 @@ def _config(args, environ):
         base_url=args.base_url.rstrip("/") if args.base_url else None,
         port=args.port,
         expiry_seconds=args.expiry_seconds,
+        report_dir=_report_dir(args.report),
     )
+
+
+def _report_dir(path):
+    """Made before the run, so an unwritable DIR is a one-line error, not a lost report."""
+    if path is None:
+        return None
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--report {path}: {exc.strerror}") from None
+    return path
 
 
 def main(argv=None, environ=None, out=None):
@@ -106,7 +123,10 @@ def main(argv=None, environ=None, out=None):
             return 0 if all(o.solved for o in outcomes) else 1
         scenarios = catalog.select(args.names)
         config = _config(args, environ)
-        results = runner.run(config, scenarios, [Narrator(out)])
+        report = Report(config.report_dir) if config.report_dir is not None else None
+        results = runner.run(config, scenarios, [Narrator(out), *filter(None, [report])])
+        if report is not None:
+            out.write(f"report: {report.path.resolve()}\n")
     except UsageError as exc:
         print(f"cookie-lab: error: {exc}", file=sys.stderr)
         return 2

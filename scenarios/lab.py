@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selenium.common.exceptions import WebDriverException
 
+from scenarios import overlay
+
 
 class CheckFailed(AssertionError):
     """A check did not hold; the message is written for the learner."""
@@ -47,8 +49,13 @@ class Lab:
         self.base_url = base_url
         self.config = config
         self.steps = []
+        # Set by the runner; the overlay shows it above each step's narration.
+        self.scenario_name = ""
         self._emit = emit
         self._cancel = cancel or threading.Event()
+        self._step = None
+        # CSS selectors of what the current step looks at, for the overlay's highlight.
+        self._looking_at = ()
 
     @property
     def driver(self):
@@ -61,7 +68,9 @@ class Lab:
         """One narrated step; a failed check ends the scenario with the learner's message."""
         step = Step(narration)
         self.steps.append(step)
+        self._step, self._looking_at = step, ()
         self._emit("step_started", step)
+        self._show_overlay()
         start = time.monotonic()
         try:
             yield step
@@ -71,10 +80,15 @@ class Lab:
             raise
         except WebDriverException as exc:
             step.passed = False
-            step.message = f"the browser failed: {(exc.msg or type(exc).__name__).splitlines()[0]}"
+            step.message = _browser_failed(exc)
             raise CheckFailed(step.message) from exc
         finally:
             step.seconds = time.monotonic() - start
+            # An interrupted step (Ctrl-C, a cancelled wait) has no result to show.
+            if step.passed is not None:
+                self._show_overlay()
+                if self.config.report_dir is not None:
+                    step.evidence = self._evidence(step)
             self._emit("step_finished", step)
         if self.config.slow_mo:
             # A pause for the people watching, not a wait for the browser.
@@ -83,6 +97,49 @@ class Lab:
     def check(self, condition, message):
         if not condition:
             raise CheckFailed(message)
+
+    def look_at(self, element_id):
+        """The page element with this id, boxed by the overlay while the step runs."""
+        self._point_at(f"#{element_id}")
+        return self.driver.find_element("id", element_id)
+
+    def _point_at(self, *selectors):
+        self._looking_at = selectors
+        self._show_overlay()
+
+    def _show_overlay(self):
+        if not self.config.shows_overlay or self._step is None:
+            return
+        state = {None: "running", True: "passed", False: "failed"}[self._step.passed]
+        try:
+            overlay.show(
+                self.driver,
+                self.scenario_name,
+                self._step.narration,
+                state,
+                self._step.message,
+                self._looking_at,
+            )
+        except WebDriverException:
+            # Only a show for the class: a browser that fails here fails the next real
+            # action too, which reports it to the learner.
+            pass
+
+    def _evidence(self, step):
+        """What the report shows for ``step``, taken now, in the browser the step ran in."""
+        try:
+            evidence = {
+                "url": self.driver.current_url,
+                "screenshot": self.driver.get_screenshot_as_png(),
+                **self.driver.execute_script(_EXCHANGE_SHOWN),
+                "store": self._store_in_place(),
+                "store_scope": "every path" if self._has_devtools else "this page's path only",
+            }
+            if step.passed is False:
+                evidence["page_source"] = self.driver.page_source
+            return evidence
+        except WebDriverException as exc:
+            return {"error": f"no evidence: {_browser_failed(exc)}"}
 
     # --- the browser ------------------------------------------------------------------
 
@@ -103,6 +160,7 @@ class Lab:
     def visit(self, path):
         """Load ``path`` (or a full URL); WebDriver returns once the page has loaded."""
         self.driver.get(self.url(path))
+        self._show_overlay()
 
     @property
     def path(self):
@@ -116,13 +174,14 @@ class Lab:
 
     def document_cookie(self):
         """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
-        text = self.driver.find_element("id", "document-cookie").text
+        text = self.look_at("document-cookie").text
         if text.startswith("("):  # the page's own words for "nothing"
             return {}
         return dict(pair.partition("=")[::2] for pair in text.split("; "))
 
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
+        self._point_at("#set-cookie-headers")
         items = self.driver.find_elements("css selector", "#set-cookie-headers li:not(.empty)")
         return [item.text.removeprefix("Set-Cookie: ") for item in items]
 
@@ -142,12 +201,21 @@ class Lab:
 
     def store(self):
         """Every cookie in the browser's jar, all paths, as {name, value, path, expires, ...}."""
-        if self.browser.is_chromium and not self.config.remote_url:
+        if self._has_devtools:
             cookies = self.driver.execute_cdp_cmd("Storage.getCookies", {})["cookies"]
             return [_from_devtools(c) for c in cookies]
-        return self._visiting_each_path(
-            lambda: [_from_webdriver(c) for c in self.driver.get_cookies()]
-        )
+        return self._visiting_each_path(self._cookies_here)
+
+    def _store_in_place(self):
+        """The jar without leaving the page: the next check may read this page."""
+        return self.store() if self._has_devtools else self._cookies_here()
+
+    def _cookies_here(self):
+        return [_from_webdriver(c) for c in self.driver.get_cookies()]
+
+    @property
+    def _has_devtools(self):
+        return self.browser.is_chromium and not self.config.remote_url
 
     def stored(self, name):
         return next((c for c in self.store() if c["name"] == name), None)
@@ -164,7 +232,7 @@ class Lab:
 
     def clear_cookies(self):
         """Empty the jar, path-restricted cookies included."""
-        if self.browser.is_chromium and not self.config.remote_url:
+        if self._has_devtools:
             self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
         else:
             self._visiting_each_path(self.driver.delete_all_cookies)
@@ -198,6 +266,7 @@ class Lab:
     # --- checks written for learners --------------------------------------------------
 
     def expect_carried(self, name, value=None):
+        self._point_at(_row(name), "#received-cookies")
         carried = self.carried()
         where = f"the request to {self.path}"
         self.check(name in carried, f"expected {where} to carry {name}, but {_describe(carried)}")
@@ -208,12 +277,34 @@ class Lab:
             )
 
     def expect_not_carried(self, name):
+        # A row the step already points at says more than the table it is missing from.
+        if not self._looking_at:
+            self._point_at("#received-cookies")
         carried = self.carried()
         self.check(
             name not in carried,
             f"expected the request to {self.path} not to carry {name}, "
             f"but it carried {name}={carried.get(name)}",
         )
+
+
+# The two halves of the exchange as the lab page shows them; None where a page lacks them.
+_EXCHANGE_SHOWN = """
+const header = document.getElementById("cookie-header");
+const setters = document.getElementById("set-cookie-headers");
+return {
+  cookie_header: header && header.textContent,
+  set_cookie_headers: setters && [...setters.querySelectorAll("code")].map((c) => c.textContent),
+};
+"""
+
+
+def _row(name):
+    return f'#received-cookies tr[data-cookie-name="{name}"]'
+
+
+def _browser_failed(exc):
+    return f"the browser failed: {(exc.msg or type(exc).__name__).splitlines()[0]}"
 
 
 def _describe(carried):

@@ -58,6 +58,7 @@ class _InOrder:
 
 def run_one(scenario, lab, emit):
     lab.clear_cookies()
+    lab.scenario_name = scenario.name
     emit("scenario_started", scenario)
     result = Result(scenario, lab.steps)
     start = time.monotonic()

@@ -1,5 +1,6 @@
 import pytest
 from flask import Flask
+from helpers import SHORT_EXPIRY_SECONDS
 
 from lab_app import create_app
 from scenarios.browser import Browser
@@ -22,6 +23,12 @@ def browser():
     """One headless browser for the whole session: a launch costs half a second."""
     with Browser(Config(headless=True)) as browser:
         yield browser
+
+
+@pytest.fixture(scope="session")
+def short_expiry_server():
+    with LabServer(create_app({"EXPIRY_SECONDS": SHORT_EXPIRY_SECONDS})) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 RUNNER = [sys.executable, "-m", "scenarios"]
 TAG = "COOKIE_LAB_TEST_RUN"
+# The expiring cookie's life in tests that run the scenarios: 2 s, not the real 15.
+SHORT_EXPIRY_SECONDS = 2
 
 
 def cookie_lab(*args, env=None, timeout=120):

@@ -47,7 +47,7 @@ def run(lab):
             )
 
     with lab.step("The browser sends it back unchanged, and Flask decodes the original values"):
-        raw = lab.driver.find_element("id", "cookie-header").text
+        raw = lab.look_at("cookie-header").text
         for name, (value, sent) in VALUES.items():
             lab.check(
                 f"{name}={sent}" in raw,

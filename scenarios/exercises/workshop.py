@@ -98,6 +98,7 @@ def check_one(exercise, app_file, browser, config, emit):
     """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
     lab = ExerciseLab(browser, None, config, emit)
     lab.shown_as = _shown(app_file)
+    lab.scenario_name = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
     lab.clear_cookies()
     outcome = Outcome(exercise, app_file, lab.steps)
     emit("exercise_started", exercise)

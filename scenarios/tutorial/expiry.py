@@ -29,7 +29,7 @@ def run(lab):
     with lab.step("The next request carries it, and the countdown is running"):
         lab.visit("/")
         lab.expect_carried("expiring_cookie_name", "expiring_cookie_value")
-        countdown = lab.driver.find_element("id", "expiry-countdown")
+        countdown = lab.look_at("expiry-countdown")
         lab.check(
             countdown.is_displayed() and "expires in" in countdown.text,
             f"expected the page to count down to the expiry, but it shows {countdown.text!r}",
