@@ -32,6 +32,12 @@ exercise: setup ## Check workshop exercise N in a real browser: make exercise 3
 exercises: setup ## Check every exercise in order, stopping at the first not yet solved
 	$(PY) -m scenarios check $(ARGS)
 
+bench: setup ## Time whole runs, a launch, a navigation, clearing, per-scenario overhead
+	$(PY) bench/bench.py $(ARGS)
+
+soak: setup ## Run the whole scenario suite 20 times in a row; any flake fails it
+	$(PY) bench/soak.py $(ARGS)
+
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
