@@ -133,4 +133,9 @@ def main(argv=None, environ=None, out=None):
     except (KeyboardInterrupt, Cancelled):
         print("cookie-lab: interrupted; the browser was closed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`cookie-lab list | head`): stop quietly, as other tools do,
+        # and keep the interpreter's final flush from failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return 0 if all(r.passed for r in results) else 1
