@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab lint clean
+.PHONY: help setup test lab grid lint clean
 
 help: ## List every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ test: setup ## Run the whole test suite headless (real browser, real server)
 
 lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
 	$(PY) -m scenarios run $(ARGS)
+
+grid: setup ## Start a Selenium Grid for a class to point at; print its URL (Ctrl-C stops it)
+	$(PY) -m scenarios.grid $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .

@@ -42,6 +42,12 @@ def _port(text):
     return int(text)
 
 
+def _workers(text):
+    if not text.isdigit() or not 1 <= int(text) <= 16:
+        raise argparse.ArgumentTypeError(f"--workers must be 1 to 16, got {text!r}")
+    return int(text)
+
+
 def build_parser():
     parser = _Parser(prog="cookie-lab", description="Watch HTTP cookies in a real browser.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -55,14 +61,24 @@ def build_parser():
     run.add_argument("--browser", choices=("chromium", "firefox"))
     run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
+    run.add_argument(
+        "--advertise-host",
+        metavar="HOST",
+        help="the host the browser reaches this lab app at (default 127.0.0.1)",
+    )
     run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
     run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    run.add_argument(
+        "--workers", type=_workers, metavar="N", help="run on N browsers at once (default 1)"
+    )
     return parser
 
 
 def _config(args, environ):
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
         raise UsageError(f"--base-url must be an http(s) URL, got {args.base_url!r}")
+    if args.base_url and args.advertise_host:
+        raise UsageError("--advertise-host is for the lab app the runner serves, not --base-url")
     headless = True if args.headless is None else args.headless
     if not headless and not args.remote_url and not environ.get("DISPLAY"):
         raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
@@ -73,7 +89,9 @@ def _config(args, environ):
         browser=args.browser,
         remote_url=args.remote_url,
         base_url=args.base_url.rstrip("/") if args.base_url else None,
+        advertise_host=args.advertise_host,
         port=args.port,
+        workers=args.workers,
         expiry_seconds=args.expiry_seconds,
     )
 

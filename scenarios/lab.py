@@ -26,9 +26,11 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
-# Every path the lab's cookies may live at: WebDriver only reaches cookies visible at the
-# current page's path, so without DevTools clearing means visiting each of them.
-COOKIE_PATHS = ("/", "/set-path-cookie")
+# A page under every path the lab's cookies may live at: WebDriver only reaches cookies
+# visible at the current page's path, so without DevTools reading or clearing the jar means
+# visiting each. "/set-path-cookie/" is inside the path cookie's path and, unlike
+# "/set-path-cookie", sets nothing: reading the jar must not fill it.
+COOKIE_PATHS = ("/", "/set-path-cookie/")
 
 
 class Lab:
@@ -49,6 +51,8 @@ class Lab:
     @contextmanager
     def step(self, narration):
         """One narrated step; a failed check ends the scenario with the learner's message."""
+        if self._cancel.is_set():
+            raise Cancelled()
         step = Step(narration)
         self.steps.append(step)
         self._emit("step_started", step)
