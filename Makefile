@@ -12,8 +12,9 @@ help: ## List every target
 setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when missing
 	@bash scripts/setup.sh
 
-test: setup ## Run the whole test suite headless (real browser, real server)
-	$(PY) -m pytest $(ARGS)
+# Two workers: most of the suite waits on browsers, servers and real time, not on the CPU.
+test: setup ## Run the whole test suite headless (real browser, real server), on two workers
+	$(PY) -m pytest -n 2 $(ARGS)
 
 lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
 	$(PY) -m scenarios run $(ARGS)

@@ -21,16 +21,13 @@ import urllib.request
 from pathlib import Path
 
 from scenarios.browser import resolve
-from scenarios.config import Config, UsageError
+from scenarios.config import Config, UsageError, is_loopback
 
 JARS = Path(__file__).resolve().parents[1] / ".grid/node_modules/@nightwatch/selenium-server/lib"
 
 
-def find_jar(environ=None):
-    env = os.environ if environ is None else environ
-    jar = env.get("COOKIE_LAB_GRID_JAR") or next(
-        iter(sorted(JARS.glob("selenium-server-*.jar"))), ""
-    )
+def find_jar():
+    jar = os.environ.get("COOKIE_LAB_GRID_JAR") or next(JARS.glob("selenium-server-*.jar"), "")
     if not os.path.isfile(jar):
         raise UsageError("no Selenium server jar: run `make setup`, or set COOKIE_LAB_GRID_JAR")
     return str(jar)
@@ -44,7 +41,7 @@ def free_port(host="127.0.0.1"):
 
 def node_flags(max_sessions):
     """A node that answers the lab's ChromeOptions with the system's Chromium and driver."""
-    binary, driver = resolve(Config())
+    binary, driver = resolve(Config.from_env())
     if binary is None or driver is None:
         raise UsageError("the Grid's node needs chromium and chromedriver: run `make setup`")
     # ChromeOptions ask for browserName "chrome"; the binary is the node's business, and the
@@ -195,11 +192,13 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         grid = LocalGrid(args.hub, args.host, args.port, args.max_sessions)
+        # A lab on another machine must tell the node where its app is.
+        advertise = "" if is_loopback(args.host) else " --advertise-host <its own address>"
         with grid:
             print(
                 f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at once)\n"
-                f"Point a lab at it: cookie-lab run --remote-url {grid.url} "
-                "--advertise-host <the lab machine's address>\nCtrl-C stops it.",
+                f"Point a lab at it: cookie-lab run --remote-url {grid.url}{advertise}\n"
+                "Ctrl-C stops it.",
                 flush=True,
             )
             threading.Event().wait()
