@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab grid lint clean
+.PHONY: help setup test lab grid lint clean bench soak
 
 help: ## List every target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -16,8 +16,8 @@ setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when
 test: setup ## Run the whole test suite headless (real browser, real server), on two workers
 	$(PY) -m pytest -n 2 $(ARGS)
 
-lab: setup ## Run every scenario in a visible browser, slowly, for a class to watch
-	$(PY) -m scenarios run $(ARGS)
+lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
+	@bash scripts/lab.sh $(ARGS)
 
 grid: setup ## Start a Selenium Grid for a class to point at; print its URL (Ctrl-C stops it)
 	$(PY) -m scenarios.grid $(ARGS)

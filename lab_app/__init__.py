@@ -1,4 +1,4 @@
-"""The cookie tutorial's routes, served by a Flask app factory.
+"""The cookie tutorial's routes, and the lab's lessons beyond it, served by a Flask app factory.
 
 Run it alone exactly as the tutorial does: ``flask --app lab_app run``.
 """
@@ -14,6 +14,9 @@ DEFAULTS = {
     "LONG_MAX_AGE": timedelta(days=400),
     # ...and the lab asks for more on purpose, to show the browser capping it.
     "OVERLONG_MAX_AGE": timedelta(days=500),
+    # The page's stylesheet and script never change while the lab runs: without this every
+    # navigation would revalidate both, tripling the requests a scenario waits for.
+    "SEND_FILE_MAX_AGE_DEFAULT": timedelta(hours=1),
 }
 
 
@@ -28,9 +31,16 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     _check_config(app.config)
 
-    from lab_app import tutorial
+    from lab_app import beyond, tutorial
 
-    app.register_blueprint(tutorial.bp)
+    # Every route's lesson, by endpoint: the page finds its own and links them all.
+    lessons = {}
+    for module in (tutorial, beyond):
+        app.register_blueprint(module.bp)
+        lessons.update(
+            {f"{module.bp.name}.{name}": lesson for name, lesson in module.LESSONS.items()}
+        )
+    app.extensions["cookie_lab_lessons"] = lessons
     return app
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import render_template, request
+from flask import current_app, make_response, render_template, request
 
 
 @dataclass(frozen=True)
@@ -14,23 +14,27 @@ class Lesson:
     teaches: str
 
 
-def render_page(response, lessons, countdown_seconds=None):
-    """Fill ``response`` with the lab page.
+def render_page(response=None, countdown_seconds=None, server_warnings=()):
+    """Fill ``response`` (a new one by default) with the lab page.
 
     The body is rendered last so the page can show the response's own ``Set-Cookie``
     headers beside the request's ``Cookie`` header: both halves of the exchange.
+    ``server_warnings`` are what the server warned while setting them.
     """
-    lesson = lessons[request.endpoint.rpartition(".")[2]]
+    if response is None:
+        response = make_response()
+    lessons = current_app.extensions["cookie_lab_lessons"]
     cookie_header = request.headers.get("Cookie", "")
     response.set_data(
         render_template(
             "page.html",
-            lesson=lesson,
+            lesson=lessons[request.endpoint],
             lessons=lessons.values(),
             received=request.cookies,
             cookie_header=cookie_header,
             cookie_header_bytes=len(cookie_header.encode()),
             set_cookie_headers=response.headers.getlist("Set-Cookie"),
+            server_warnings=server_warnings,
             countdown_seconds=countdown_seconds,
         )
     )

@@ -78,45 +78,41 @@ LESSONS = {
 }
 
 
-def _page(response=None, **kwargs):
-    return render_page(response or make_response(), LESSONS, **kwargs)
-
-
 @bp.route("/")
 def read_cookies():
-    return _page()
+    return render_page()
 
 
 @bp.route("/set-cookie")
 def set_cookie():
     response = make_response()
     response.set_cookie("cookie_name", "cookie_value")
-    return _page(response)
+    return render_page(response)
 
 
 @bp.route("/update-cookie")
 def update_cookie():
     response = make_response()
     response.set_cookie("cookie_name", "updated_cookie_value")
-    return _page(response)
+    return render_page(response)
 
 
 @bp.route(PATH_COOKIE_PATH)
 def set_path_cookie():
     response = make_response()
     response.set_cookie("path_cookie_name", "path_cookie_value", path=PATH_COOKIE_PATH)
-    return _page(response)
+    return render_page(response)
 
 
 @bp.route(PATH_COOKIE_PATH + "/", defaults={"anything": ""})
 @bp.route(PATH_COOKIE_PATH + "/<path:anything>")
 def under_path_cookie(anything):
-    return _page()
+    return render_page()
 
 
 @bp.route("/set-path-cookie-alternate")
 def path_cookie_alternate():
-    return _page()
+    return render_page()
 
 
 @bp.route("/set-expiring-cookie")
@@ -124,7 +120,7 @@ def set_expiring_cookie():
     seconds = current_app.config["EXPIRY_SECONDS"]
     response = make_response()
     response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=seconds)
-    return _page(response, countdown_seconds=seconds)
+    return render_page(response, countdown_seconds=seconds)
 
 
 @bp.route("/set-long-lasting-cookie")
@@ -133,7 +129,7 @@ def set_long_lasting_cookie():
     response.set_cookie(
         "long_cookie_name", "long_cookie_value", max_age=current_app.config["LONG_MAX_AGE"]
     )
-    return _page(response)
+    return render_page(response)
 
 
 @bp.route("/set-overlong-cookie")
@@ -144,7 +140,7 @@ def set_overlong_cookie():
         "overlong_cookie_value",
         max_age=current_app.config["OVERLONG_MAX_AGE"],
     )
-    return _page(response)
+    return render_page(response)
 
 
 # The names the tutorial's own deletion route expires, in its order.
@@ -164,7 +160,7 @@ def delete_cookies():
         # lives at /set-path-cookie, so a deletion at the default "/" would miss it.
         path = PATH_COOKIE_PATH if name == "path_cookie_name" else "/"
         response.delete_cookie(name, path=path)
-    return _page(response)
+    return render_page(response)
 
 
 @bp.route("/delete-cookies-naive")
@@ -172,4 +168,4 @@ def delete_cookies_naive():
     response = make_response()
     for name in TUTORIAL_COOKIE_NAMES:
         response.delete_cookie(name)
-    return _page(response)
+    return render_page(response)

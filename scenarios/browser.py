@@ -5,6 +5,7 @@ the system's browser and driver, Selenium Manager (offline, no usage statistics)
 webdriver-manager when installed. Nothing here may download a browser or a driver.
 """
 
+import logging
 import os
 import shutil
 import signal
@@ -107,6 +108,9 @@ def _driver_from_fallbacks(config):
     # report usage statistics to a host it cannot reach.
     os.environ.setdefault("SE_OFFLINE", "true")
     os.environ.setdefault("SE_AVOID_STATS", "true")
+    # Its warnings ("unable to discover ... in offline mode") would break our one-line errors.
+    manager_log = logging.getLogger("selenium.webdriver.common.selenium_manager")
+    manager_log.disabled = True
     try:
         from selenium.webdriver.common.driver_finder import DriverFinder
 
@@ -114,6 +118,8 @@ def _driver_from_fallbacks(config):
         return DriverFinder(kind.service(), kind.options()).get_driver_path()
     except Exception:  # noqa: BLE001 - any failure here just means "try the next fallback"
         pass
+    finally:
+        manager_log.disabled = False
     try:
         if config.browser == "chromium":
             from webdriver_manager.chrome import ChromeDriverManager

@@ -4,6 +4,16 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scenarios.beyond import (
+    capped_expiry,
+    cookie_values,
+    expires_date,
+    httponly,
+    path_boundary,
+    samesite,
+    secure_loopback,
+    size,
+)
 from scenarios.config import UsageError
 from scenarios.tutorial import (
     deletion,
@@ -22,8 +32,8 @@ class Scenario:
     summary: str
     doc: str
     run: Callable
-    # A scenario that mostly waits for time may run in its own browser beside the others.
-    waits_for_time: bool = False
+    # One that waits for time or restarts the browser may run in its own, beside the others.
+    own_browser: bool = False
 
     @classmethod
     def from_module(cls, module):
@@ -33,7 +43,7 @@ class Scenario:
             summary=doc.splitlines()[0],
             doc=doc,
             run=module.run,
-            waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
+            own_browser=getattr(module, "OWN_BROWSER", False),
         )
 
 
@@ -47,6 +57,15 @@ SCENARIOS = tuple(
         long_lasting,
         path,
         deletion,
+        # Beyond the tutorial, after its own scenarios.
+        httponly,
+        size,
+        capped_expiry,
+        expires_date,
+        samesite,
+        path_boundary,
+        cookie_values,
+        secure_loopback,
     )
 )
 

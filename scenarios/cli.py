@@ -7,11 +7,13 @@ always with one clear line and never a traceback.
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from scenarios import catalog, runner
 from scenarios.config import Config, UsageError, parse_seconds
 from scenarios.console import Narrator
 from scenarios.lab import Cancelled
+from scenarios.report import Report
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +70,7 @@ def build_parser():
     )
     run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
     run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    run.add_argument("--report", type=Path, metavar="DIR", help="write DIR/index.html")
     run.add_argument(
         "--workers", type=_workers, metavar="N", help="run on N browsers at once (default 1)"
     )
@@ -93,7 +96,19 @@ def _config(args, environ):
         port=args.port,
         workers=args.workers,
         expiry_seconds=args.expiry_seconds,
+        report_dir=_report_dir(args.report),
     )
+
+
+def _report_dir(path):
+    """Made before the run, so an unwritable DIR is a one-line error, not a lost report."""
+    if path is None:
+        return None
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--report {path}: {exc.strerror}") from None
+    return path
 
 
 def main(argv=None, environ=None, out=None):
@@ -107,7 +122,10 @@ def main(argv=None, environ=None, out=None):
             return 0
         scenarios = catalog.select(args.names)
         config = _config(args, environ)
-        results = runner.run(config, scenarios, [Narrator(out)])
+        report = Report(config.report_dir) if config.report_dir is not None else None
+        results = runner.run(config, scenarios, [Narrator(out), *filter(None, [report])])
+        if report is not None:
+            out.write(f"report: {report.path.resolve()}\n")
     except UsageError as exc:
         print(f"cookie-lab: error: {exc}", file=sys.stderr)
         return 2

@@ -26,11 +26,15 @@ class Config:
     # Each worker has its own browser and its own app server; they share nothing.
     workers: int = 1
     expiry_seconds: int = 15
+    # Where `run --report DIR` writes index.html; None captures no evidence, so runs stay fast.
     report_dir: Path | None = None
+    # The in-page banner and highlight for a watching class; None: shown when headed.
+    overlay: bool | None = None
     # Explicit browser and driver paths win over the system's; see browser.py.
     browser_binary: str | None = None
     driver_path: str | None = None
-    window_size: tuple[int, int] = (1280, 900)
+    # Fits the smallest common projector (1280x720), so a class sees the whole window.
+    window_size: tuple[int, int] = (1280, 720)
 
     @classmethod
     def from_env(cls, environ=None, **overrides):
@@ -49,6 +53,10 @@ class Config:
         values.update({k: v for k, v in overrides.items() if v is not None})
         check_host(values["advertise_host"])
         return cls(**values)
+
+    @property
+    def shows_overlay(self):
+        return (not self.headless) if self.overlay is None else self.overlay
 
     def app_config(self):
         """What the lab app needs to know, as the app factory's ``test_config``."""

@@ -4,9 +4,11 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selenium.common.exceptions import WebDriverException
+
+from scenarios import overlay
 
 
 class CheckFailed(AssertionError):
@@ -26,11 +28,21 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
+_READ_CARRIED = """
+return Array.from(
+  document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
+  (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+);
+"""
+
 # A page under every path the lab's cookies may live at: WebDriver only reaches cookies
 # visible at the current page's path, so without DevTools reading or clearing the jar means
 # visiting each. "/set-path-cookie/" is inside the path cookie's path and, unlike
 # "/set-path-cookie", sets nothing: reading the jar must not fill it.
 COOKIE_PATHS = ("/", "/set-path-cookie/")
+
+# The loopback's two names: the same server, but another host and another site to a browser.
+LOOPBACK_TWINS = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
 
 
 class Lab:
@@ -39,8 +51,13 @@ class Lab:
         self.base_url = base_url
         self.config = config
         self.steps = []
+        # Set by the runner; the overlay shows it above each step's narration.
+        self.scenario_name = ""
         self._emit = emit
         self._cancel = cancel or threading.Event()
+        self._step = None
+        # CSS selectors of what the current step looks at, for the overlay's highlight.
+        self._looking_at = ()
 
     @property
     def driver(self):
@@ -55,7 +72,9 @@ class Lab:
             raise Cancelled()
         step = Step(narration)
         self.steps.append(step)
+        self._step, self._looking_at = step, ()
         self._emit("step_started", step)
+        self._show_overlay()
         start = time.monotonic()
         try:
             yield step
@@ -65,10 +84,15 @@ class Lab:
             raise
         except WebDriverException as exc:
             step.passed = False
-            step.message = f"the browser failed: {(exc.msg or type(exc).__name__).splitlines()[0]}"
+            step.message = _browser_failed(exc)
             raise CheckFailed(step.message) from exc
         finally:
             step.seconds = time.monotonic() - start
+            # An interrupted step (Ctrl-C, a cancelled wait) has no result to show.
+            if step.passed is not None:
+                self._show_overlay()
+                if self.config.report_dir is not None:
+                    step.evidence = self._evidence(step)
             self._emit("step_finished", step)
         if self.config.slow_mo:
             # A pause for the people watching, not a wait for the browser.
@@ -78,14 +102,69 @@ class Lab:
         if not condition:
             raise CheckFailed(message)
 
+    def look_at(self, element_id):
+        """The page element with this id, boxed by the overlay while the step runs."""
+        self._point_at(f"#{element_id}")
+        return self.driver.find_element("id", element_id)
+
+    def _point_at(self, *selectors):
+        self._looking_at = selectors
+        self._show_overlay()
+
+    def _show_overlay(self):
+        if not self.config.shows_overlay or self._step is None:
+            return
+        state = {None: "running", True: "passed", False: "failed"}[self._step.passed]
+        try:
+            overlay.show(
+                self.driver,
+                self.scenario_name,
+                self._step.narration,
+                state,
+                self._step.message,
+                self._looking_at,
+            )
+        except WebDriverException:
+            # Only a show for the class: a browser that fails here fails the next real
+            # action too, which reports it to the learner.
+            pass
+
+    def _evidence(self, step):
+        """What the report shows for ``step``, taken now, in the browser the step ran in."""
+        try:
+            evidence = {
+                "url": self.driver.current_url,
+                "screenshot": self.driver.get_screenshot_as_png(),
+                **self.driver.execute_script(_EXCHANGE_SHOWN),
+                "store": self._store_in_place(),
+                "store_scope": "every path" if self._has_devtools else "this page's path only",
+            }
+            if step.passed is False:
+                evidence["page_source"] = self.driver.page_source
+            return evidence
+        except WebDriverException as exc:
+            return {"error": f"no evidence: {_browser_failed(exc)}"}
+
     # --- the browser ------------------------------------------------------------------
 
     def url(self, path):
         return urljoin(self.base_url + "/", path.lstrip("/"))
 
+    def twin_url(self, path):
+        """``path`` on the lab app under the loopback's other name (127.0.0.1 <-> localhost)."""
+        parts = urlsplit(self.base_url)
+        twin = LOOPBACK_TWINS.get(parts.hostname)
+        self.check(
+            twin is not None,
+            f"expected the lab app on 127.0.0.1 or localhost, but it runs at {self.base_url}",
+        )
+        port = f":{parts.port}" if parts.port else ""
+        return urljoin(f"{parts.scheme}://{twin}{port}/", path.lstrip("/"))
+
     def visit(self, path):
-        """Load ``path``; WebDriver returns once the page (and its response) has loaded."""
+        """Load ``path`` (or a full URL); WebDriver returns once the page has loaded."""
         self.driver.get(self.url(path))
+        self._show_overlay()
 
     @property
     def path(self):
@@ -93,29 +172,71 @@ class Lab:
 
     def carried(self):
         """The cookies the last request carried, as the server saw them: {name: value}."""
-        rows = self.driver.find_elements("css selector", "#received-cookies tr[data-cookie-name]")
-        return {
-            row.get_attribute("data-cookie-name"): row.find_element(
-                "css selector", ".cookie-value"
-            ).text
-            for row in rows
-        }
+        # One script, one round trip: reading row by row costs a WebDriver call per cell.
+        rows = self.driver.execute_script(_READ_CARRIED)
+        return dict(rows)
+
+    def document_cookie(self):
+        """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
+        text = self.look_at("document-cookie").text
+        if text.startswith("("):  # the page's own words for "nothing"
+            return {}
+        return dict(pair.partition("=")[::2] for pair in text.split("; "))
+
+    def set_cookie_headers(self):
+        """The last response's Set-Cookie headers, as the page shows them."""
+        self._point_at("#set-cookie-headers")
+        items = self.driver.find_elements("css selector", "#set-cookie-headers li:not(.empty)")
+        return [item.text.removeprefix("Set-Cookie: ") for item in items]
+
+    def set_cookie_header(self, name):
+        """The last response's Set-Cookie header for ``name``; a check fails if it set none."""
+        headers = self.set_cookie_headers()
+        header = next((h for h in headers if h.startswith(f"{name}=")), None)
+        self.check(
+            header is not None, f"expected the response to set {name}, but it sent {headers}"
+        )
+        return header
+
+    @property
+    def browser_name(self):
+        """The browser's name as the narration says it: browsers differ on some lessons."""
+        return self.config.browser.capitalize()
 
     def store(self):
         """Every cookie in the browser's jar, all paths, as {name, value, path, expires, ...}."""
-        if self.browser.is_chromium and not self.config.remote_url:
+        if self._has_devtools:
             cookies = self.driver.execute_cdp_cmd("Storage.getCookies", {})["cookies"]
             return [_from_devtools(c) for c in cookies]
-        return self._visiting_each_path(
-            lambda: [_from_webdriver(c) for c in self.driver.get_cookies()]
-        )
+        return self._visiting_each_path(self._cookies_here)
+
+    def _store_in_place(self):
+        """The jar without leaving the page: the next check may read this page."""
+        return self.store() if self._has_devtools else self._cookies_here()
+
+    def _cookies_here(self):
+        return [_from_webdriver(c) for c in self.driver.get_cookies()]
+
+    @property
+    def _has_devtools(self):
+        return self.browser.is_chromium and not self.config.remote_url
 
     def stored(self, name):
         return next((c for c in self.store() if c["name"] == name), None)
 
+    def days_to_expiry(self, name):
+        """How many days the browser will keep ``name``; a check fails if it is not stored."""
+        stored = self.stored(name)
+        self.check(stored is not None, f"expected the browser to store {name}, but it does not")
+        self.check(
+            stored["expires"] is not None,
+            f"expected {name} to have an expiry, but the browser keeps it for the session only",
+        )
+        return (stored["expires"] - time.time()) / 86400
+
     def clear_cookies(self):
         """Empty the jar, path-restricted cookies included."""
-        if self.browser.is_chromium and not self.config.remote_url:
+        if self._has_devtools:
             self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
         else:
             self._visiting_each_path(self.driver.delete_all_cookies)
@@ -149,6 +270,7 @@ class Lab:
     # --- checks written for learners --------------------------------------------------
 
     def expect_carried(self, name, value=None):
+        self._point_at(_row(name), "#received-cookies")
         carried = self.carried()
         where = f"the request to {self.path}"
         self.check(name in carried, f"expected {where} to carry {name}, but {_describe(carried)}")
@@ -159,12 +281,34 @@ class Lab:
             )
 
     def expect_not_carried(self, name):
+        # A row the step already points at says more than the table it is missing from.
+        if not self._looking_at:
+            self._point_at("#received-cookies")
         carried = self.carried()
         self.check(
             name not in carried,
             f"expected the request to {self.path} not to carry {name}, "
             f"but it carried {name}={carried.get(name)}",
         )
+
+
+# The two halves of the exchange as the lab page shows them; None where a page lacks them.
+_EXCHANGE_SHOWN = """
+const header = document.getElementById("cookie-header");
+const setters = document.getElementById("set-cookie-headers");
+return {
+  cookie_header: header && header.textContent,
+  set_cookie_headers: setters && [...setters.querySelectorAll("code")].map((c) => c.textContent),
+};
+"""
+
+
+def _row(name):
+    return f'#received-cookies tr[data-cookie-name="{name}"]'
+
+
+def _browser_failed(exc):
+    return f"the browser failed: {(exc.msg or type(exc).__name__).splitlines()[0]}"
 
 
 def _describe(carried):

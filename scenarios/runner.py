@@ -23,8 +23,8 @@ class Result:
 class _InOrder:
     """Deliver each scenario's events to observers in scenario order.
 
-    The scenario at the head of the order speaks live; one running beside it (the expiry,
-    in its own browser) is buffered until every scenario before it has finished.
+    The scenario at the head of the order speaks live; one running beside it in its own
+    browser (the expiry, the restart) is buffered until every scenario before it has finished.
     """
 
     def __init__(self, observers, scenarios):
@@ -59,6 +59,7 @@ class _InOrder:
 
 def run_one(scenario, lab, emit):
     lab.clear_cookies()
+    lab.scenario_name = scenario.name
     emit("scenario_started", scenario)
     result = Result(scenario, lab.steps)
     start = time.monotonic()
@@ -103,12 +104,12 @@ def run(config, scenarios, observers=()):
     order = _InOrder(observers, scenarios)
     cancel = threading.Event()
     results = {}
-    # Waiting for time overlaps with everything else, but only where nobody is watching:
-    # a class following one browser window should see each scenario in turn.
+    # Waiting for time, or for a browser restart, overlaps with everything else, but only
+    # where nobody is watching: a class following one browser window sees each in turn.
     overlap = config.headless and len(scenarios) > 1
-    beside = [s for s in scenarios if s.waits_for_time and overlap]
+    beside = [s for s in scenarios if s.own_browser and overlap]
     in_turn = deque(s for s in scenarios if s not in beside)
-    # The workers take the next scenario in turn from one queue; each waiter has its own.
+    # The workers take scenarios in turn from one queue; one in its own browser has its own.
     queues = [in_turn] * min(config.workers, len(in_turn)) + [deque([s]) for s in beside]
 
     failures = []

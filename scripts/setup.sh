@@ -19,7 +19,7 @@ if ((${#need_apt[@]})); then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
         echo "setup: installing ${need_apt[*]} with apt-get"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
     else
         echo "setup: missing ${need_apt[*]}; install them, e.g.: sudo apt-get install ${need_apt[*]}" >&2
     fi

@@ -1,4 +1,6 @@
 import pytest
+from flask import Flask
+from helpers import SHORT_EXPIRY_SECONDS
 
 from lab_app import create_app
 from scenarios.browser import Browser
@@ -24,6 +26,12 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def short_expiry_server():
+    with LabServer(create_app({"EXPIRY_SECONDS": SHORT_EXPIRY_SECONDS})) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def live_server():
     with LabServer(create_app({"TESTING": True})) as server:
         yield server
@@ -34,3 +42,15 @@ def driver(browser):
     """The shared browser with an empty cookie jar, every path included."""
     browser.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
     return browser.driver
+
+
+@pytest.fixture
+def app_that_forgets_to_set_cookies():
+    app = Flask(__name__)
+
+    @app.route("/set-cookie")
+    def set_cookie():
+        return '<table id="received-cookies"></table>'
+
+    with LabServer(app) as server:
+        yield server

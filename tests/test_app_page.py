@@ -1,7 +1,6 @@
 """What the page shows: both halves of the exchange, escaped."""
 
-from lab_app import create_app
-from lab_app.tutorial import LESSONS
+from lab_app import beyond, create_app, tutorial
 
 
 def test_request_cookies_is_immutable_and_reads_like_a_dict(app):
@@ -44,11 +43,16 @@ def test_expiring_route_hands_its_max_age_to_the_countdown():
     assert 'id="expiry-countdown" data-seconds="7"' in html
 
 
-def test_page_links_every_route(client):
+def test_page_links_every_route_of_both_blueprints(client):
     html = client.get("/").get_data(as_text=True)
-    for lesson in LESSONS.values():
+    for lesson in [*tutorial.LESSONS.values(), *beyond.LESSONS.values()]:
         assert f'href="{lesson.path}"' in html
         assert client.get(lesson.path).status_code == 200
+
+
+def test_every_route_has_its_own_lesson(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
+    assert endpoints == set(app.extensions["cookie_lab_lessons"])
 
 
 def test_hostile_cookie_is_shown_escaped_never_as_markup(client):

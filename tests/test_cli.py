@@ -1,28 +1,17 @@
 """The runner's command line, as a user runs it: a real process, real exit codes."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 
 import pytest
-from flask import Flask
+from helpers import cookie_lab
 
 from scenarios.catalog import SCENARIOS
-from scenarios.server import LabServer
 
-RUNNER = [sys.executable, "-m", "scenarios"]
-
-
-def cookie_lab(*args, env=None, timeout=120):
-    return subprocess.run(
-        [*RUNNER, *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-        stdin=subprocess.DEVNULL,
-    )
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def test_list_names_every_scenario_with_its_summary():
@@ -50,18 +39,6 @@ def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers():
     # The narration stays in scenario order although three browsers ran side by side.
     positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
     assert positions == sorted(positions)
-
-
-@pytest.fixture
-def app_that_forgets_to_set_cookies():
-    app = Flask(__name__)
-
-    @app.route("/set-cookie")
-    def set_cookie():
-        return '<table id="received-cookies"></table>'
-
-    with LabServer(app) as server:
-        yield server
 
 
 @pytest.mark.browser
@@ -128,6 +105,11 @@ def busy_port():
             ["run", "second-request"],
             {"PATH": os.path.dirname(sys.executable)},
             "no chromium browser found: run `make setup`",
+        ),
+        (
+            ["run", "second-request"],
+            {"PATH": os.path.dirname(sys.executable), "COOKIE_LAB_BROWSER_BINARY": CHROMIUM},
+            "no chromedriver found: run `make setup`",
         ),
         (
             ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],

@@ -6,7 +6,7 @@ import socket
 import time
 
 import pytest
-from test_cli import cookie_lab
+from helpers import cookie_lab
 
 from scenarios.catalog import SCENARIOS
 from scenarios.grid import LocalGrid, free_port, members

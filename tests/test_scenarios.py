@@ -4,23 +4,16 @@ The real 15-second expiry runs once, in test_cli.py's full run.
 """
 
 import pytest
+from helpers import SHORT_EXPIRY_SECONDS
 
-from lab_app import create_app
 from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
 from scenarios.lab import Lab
 from scenarios.runner import run_one
-from scenarios.server import LabServer
 
 pytestmark = pytest.mark.browser
 
-SHORT = Config(expiry_seconds=2)
-
-
-@pytest.fixture(scope="module")
-def short_expiry_server():
-    with LabServer(create_app(SHORT.app_config())) as server:
-        yield server
+SHORT = Config(expiry_seconds=SHORT_EXPIRY_SECONDS)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)

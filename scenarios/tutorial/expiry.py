@@ -9,8 +9,8 @@ nothing, though the browser was never closed.
 import time
 
 NAME = "expiry"
-# It spends its time waiting, so the runner gives it its own browser alongside the others.
-WAITS_FOR_TIME = True
+# It spends its time waiting, so it runs in its own browser beside the others.
+OWN_BROWSER = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the
 # time a request takes.
@@ -29,7 +29,7 @@ def run(lab):
     with lab.step("The next request carries it, and the countdown is running"):
         lab.visit("/")
         lab.expect_carried("expiring_cookie_name", "expiring_cookie_value")
-        countdown = lab.driver.find_element("id", "expiry-countdown")
+        countdown = lab.look_at("expiry-countdown")
         lab.check(
             countdown.is_displayed() and "expires in" in countdown.text,
             f"expected the page to count down to the expiry, but it shows {countdown.text!r}",

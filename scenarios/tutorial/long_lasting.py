@@ -4,18 +4,7 @@ You will see /set-long-lasting-cookie store long_cookie_name with an expiry 400 
 now, then /set-overlong-cookie ask for 500 days and the browser quietly store 400 instead.
 """
 
-import time
-
 NAME = "long-lasting"
-
-DAY = 86400
-
-
-def _days_left(lab, name):
-    stored = lab.stored(name)
-    lab.check(stored is not None, f"expected the browser to store {name}, but it does not")
-    lab.check(stored["expires"] is not None, f"expected {name} to have an expiry, but it has none")
-    return (stored["expires"] - time.time()) / DAY
 
 
 def run(lab):
@@ -23,7 +12,7 @@ def run(lab):
         lab.visit("/set-long-lasting-cookie")
 
     with lab.step("The browser stores long_cookie_name to expire 400 days from now"):
-        days = _days_left(lab, "long_cookie_name")
+        days = lab.days_to_expiry("long_cookie_name")
         lab.check(
             abs(days - 400) < 1,
             f"expected long_cookie_name to expire in 400 days, but it expires in {days:.1f}",
@@ -33,7 +22,7 @@ def run(lab):
         lab.visit("/set-overlong-cookie")
 
     with lab.step("The browser caps it: overlong_cookie_name expires in 400 days, not 500"):
-        days = _days_left(lab, "overlong_cookie_name")
+        days = lab.days_to_expiry("overlong_cookie_name")
         lab.check(
             abs(days - 400) < 1,
             f"expected the browser to cap overlong_cookie_name at 400 days, "

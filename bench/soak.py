@@ -1,0 +1,51 @@
+"""Run the whole scenario suite N times in a row and report every failure with its step.
+
+    .venv/bin/python bench/soak.py [--runs 20] [--expiry-seconds 2]
+
+Exit 0 only when every run passed: a flake is a failure.
+"""
+
+import argparse
+import sys
+import time
+
+from scenarios import runner
+from scenarios.catalog import SCENARIOS
+from scenarios.config import Config, UsageError
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--expiry-seconds", type=int, default=2)
+    args = parser.parse_args()
+    if args.runs < 1 or args.expiry_seconds < 1:
+        parser.error("--runs and --expiry-seconds must be at least 1")
+    config = Config(expiry_seconds=args.expiry_seconds)
+    failures, start = [], time.monotonic()
+    for run in range(1, args.runs + 1):
+        try:
+            results = runner.run(config, list(SCENARIOS))
+        except UsageError as exc:
+            sys.exit(f"soak: error: {exc}")
+        for result in results:
+            for step in result.steps:
+                if not step.passed:
+                    failures.append(
+                        f"run {run}, {result.scenario.name}: {step.narration}: {step.message}"
+                    )
+        print(
+            f"run {run}/{args.runs}: {sum(r.passed for r in results)}/{len(results)} passed",
+            flush=True,
+        )
+    print(
+        f"\n{args.runs} runs of {len(SCENARIOS)} scenarios in {time.monotonic() - start:.0f} s: "
+        f"{len(failures)} failures"
+    )
+    for failure in failures:
+        print("  " + failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

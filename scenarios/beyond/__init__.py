@@ -1,0 +1,1 @@
+"""Beyond the tutorial: the cookie attributes learners trip over, one scenario per module."""

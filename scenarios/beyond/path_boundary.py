@@ -1,0 +1,25 @@
+"""A cookie's path matches whole path segments, letter for letter.
+
+You will see path_cookie_name, set with Path=/set-path-cookie, carried to
+/set-path-cookie/x but not to /set-path-cookiex, which only starts with the same letters (the
+next character must be a /), nor to /SET-PATH-COOKIE: path matching is case-sensitive.
+"""
+
+NAME = "path-boundary"
+
+
+def run(lab):
+    with lab.step("Visit /set-path-cookie: it sets path_cookie_name with Path=/set-path-cookie"):
+        lab.visit("/set-path-cookie")
+
+    with lab.step("/set-path-cookie/x: after the path comes a /, so it is carried"):
+        lab.visit("/set-path-cookie/x")
+        lab.expect_carried("path_cookie_name", "path_cookie_value")
+
+    with lab.step("/set-path-cookiex: the same letters, then an x, not a /: not carried"):
+        lab.visit("/set-path-cookiex")
+        lab.expect_not_carried("path_cookie_name")
+
+    with lab.step("/SET-PATH-COOKIE: the same path in capitals is another path: not carried"):
+        lab.visit("/SET-PATH-COOKIE")
+        lab.expect_not_carried("path_cookie_name")

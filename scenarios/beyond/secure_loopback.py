@@ -1,0 +1,49 @@
+"""A Secure cookie over plain http: kept on loopback, refused anywhere else.
+
+You will see /set-secure-cookie set secure_cookie_name with Secure over plain http. Browsers
+count 127.0.0.1 and localhost as secure contexts, so Chromium keeps it and sends it back, on
+either name; each name is its own host with its own cookies. On any other plain-http host,
+say http://192.168.1.20, the browser would refuse a Secure cookie: only https, or loopback,
+may set or receive one.
+"""
+
+NAME = "secure-loopback"
+
+
+def _expect_secure_context(lab):
+    secure = lab.driver.execute_script("return window.isSecureContext")
+    lab.check(
+        secure,
+        f"expected {lab.browser_name} to count {lab.driver.current_url} as a secure context, "
+        "but it does not",
+    )
+
+
+def run(lab):
+    with lab.step("Visit /set-secure-cookie over plain http: its response sets a Secure cookie"):
+        lab.visit("/set-secure-cookie")
+        header = lab.set_cookie_header("secure_cookie_name")
+        lab.check("; Secure" in header, f"expected a Secure cookie, but the response sent {header}")
+
+    with lab.step(f"{lab.browser_name} kept it: this loopback page is a secure context"):
+        stored = lab.stored("secure_cookie_name")
+        lab.check(
+            stored is not None,
+            f"expected {lab.browser_name} to keep secure_cookie_name on loopback over http, "
+            "but it refused it",
+        )
+        lab.check(stored["secure"], "expected secure_cookie_name marked Secure, but it is not")
+        _expect_secure_context(lab)
+
+    with lab.step("The next request over plain http carries it"):
+        lab.visit("/")
+        lab.expect_carried("secure_cookie_name", "secure_cookie_value")
+
+    with lab.step("The loopback's other name is another host: its first request carries none"):
+        lab.visit(lab.twin_url("/set-secure-cookie"))
+        lab.expect_not_carried("secure_cookie_name")
+        _expect_secure_context(lab)
+
+    with lab.step("There too the Secure cookie is kept, and the next request over http carries it"):
+        lab.visit(lab.twin_url("/"))
+        lab.expect_carried("secure_cookie_name", "secure_cookie_value")

@@ -1,0 +1,72 @@
+"""`make lab` with no display: one line says so, and the run still finishes with its report.
+
+scripts/lab.sh is what `make lab` runs; extra arguments win over its defaults, so these runs
+are one short scenario with no pause.
+"""
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.support.wait import WebDriverWait
+
+pytestmark = pytest.mark.browser
+
+LAB = Path(__file__).resolve().parents[1] / "scripts" / "lab.sh"
+
+# The colour of the bottom-left pixel of the first screenshot: the overlay's dark banner
+# when the browser was headed, the lab page's white background when it was headless.
+CORNER = """
+const img = document.querySelector("img.screenshot");
+const canvas = document.createElement("canvas");
+canvas.width = img.naturalWidth;
+canvas.height = img.naturalHeight;
+const context = canvas.getContext("2d");
+context.drawImage(img, 0, 0);
+return [...context.getImageData(2, img.naturalHeight - 3, 1, 1).data.slice(0, 3)];
+"""
+
+
+def make_lab(report_dir, **env):
+    environ = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    return subprocess.run(
+        ["bash", str(LAB), "second-request", "--slow-mo", "0", "--report", str(report_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**environ, **env},
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def corner_of_first_screenshot(driver, report_dir):
+    driver.get((report_dir / "index.html").resolve().as_uri())
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return [...document.images].every((i) => i.complete)")
+    )
+    return driver.execute_script(CORNER)
+
+
+def test_no_display_runs_headed_under_xvfb_with_the_overlay(tmp_path, driver):
+    done = make_lab(tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first_line = done.stdout.splitlines()[0]
+    assert first_line == (
+        "lab: no display (DISPLAY is not set): running the browser in a virtual display "
+        "with xvfb-run"
+    )
+    assert "1 passed, 0 failed" in done.stdout
+    assert re.search(r"^report: .*/index\.html$", done.stdout, re.M)
+    assert max(corner_of_first_screenshot(driver, tmp_path)) < 80
+
+
+def test_no_display_and_no_xvfb_runs_headless(tmp_path, driver):
+    done = make_lab(tmp_path, XVFB_RUN="no-such-xvfb-run")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[0] == (
+        "lab: no display (DISPLAY is not set) and no xvfb-run: running headless"
+    )
+    assert "1 passed, 0 failed" in done.stdout
+    assert min(corner_of_first_screenshot(driver, tmp_path)) > 200

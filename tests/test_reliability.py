@@ -1,0 +1,89 @@
+"""No browser outlives a run, however it ends; scenarios do not depend on each other."""
+
+import os
+import queue
+import random
+import signal
+import subprocess
+import threading
+import time
+
+import pytest
+from helpers import RUNNER, cookie_lab, processes_tagged, tagged_env
+
+from scenarios.catalog import SCENARIOS
+
+pytestmark = pytest.mark.browser
+
+
+def survivors(env, timeout=10.0):
+    """Tagged processes still alive once ``timeout`` has passed (zombies do not count)."""
+    deadline = time.monotonic() + timeout
+    while (left := processes_tagged(env)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def test_no_browser_outlives_a_passing_run():
+    env = tagged_env()
+    done = subprocess.run([*RUNNER, "run", "second-request", "path"], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    assert survivors(env) == []
+
+
+def test_no_browser_outlives_a_failing_check(app_that_forgets_to_set_cookies):
+    env = tagged_env()
+    url = app_that_forgets_to_set_cookies.url
+    done = subprocess.run(
+        [*RUNNER, "run", "second-request", "--base-url", url], env=env, capture_output=True
+    )
+    assert done.returncode == 1, done.stderr
+    assert survivors(env) == []
+
+
+def _lines(stream):
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
+    return lines
+
+
+def test_no_browser_outlives_ctrl_c_halfway():
+    env = tagged_env()
+    # Its own process group, as a shell gives a foreground job: Ctrl-C signals the group.
+    proc = subprocess.Popen(
+        [*RUNNER, "run", "--expiry-seconds", "30"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        lines, deadline = _lines(proc.stdout), time.monotonic() + 60
+        # Halfway: the second scenario runs while the expiry waits in its own browser.
+        while not lines.get(timeout=deadline - time.monotonic()).startswith("update:"):
+            pass
+        assert {name for _, name in processes_tagged(env)} >= {"chromedriver", "chromium"}
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    stderr = proc.stderr.read()
+    assert proc.returncode == 130, stderr
+    assert stderr == "cookie-lab: interrupted; the browser was closed\n"
+    assert survivors(env) == []
+
+
+def test_every_scenario_passes_in_reverse_order():
+    names = [s.name for s in reversed(SCENARIOS)]
+    done = cookie_lab("run", *names, "--expiry-seconds", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_random_subset_in_random_order_passes():
+    seed = random.randrange(10**6)
+    rng = random.Random(seed)
+    names = rng.sample([s.name for s in SCENARIOS], k=rng.randint(2, len(SCENARIOS) - 1))
+    done = cookie_lab("run", *names, "--expiry-seconds", "2")
+    assert done.returncode == 0, f"seed {seed}, order {names}:\n{done.stdout}{done.stderr}"

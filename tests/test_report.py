@@ -1,0 +1,165 @@
+"""`run --report DIR`: a self-contained index.html, opened and checked in a real browser."""
+
+import base64
+import re
+import struct
+
+import pytest
+from flask import Flask, make_response
+from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
+from selenium.webdriver.support.wait import WebDriverWait
+
+from scenarios.catalog import SCENARIOS
+from scenarios.config import Config
+from scenarios.server import LabServer
+
+pytestmark = pytest.mark.browser
+
+WINDOW_WIDTH = Config().window_size[0]
+# The lab page's table-header colour (lab.css, th): found only in a screenshot of a lab page.
+LAB_TH_COLOUR = (0xE9, 0xE1, 0xCF)
+
+# Per screenshot, as the browser decodes it: size, how many colours a sample of its pixels
+# has (a blank image has one), and how many pixels have the lab page's table-header colour.
+PIXELS = """
+const [r, g, b] = arguments[0];
+return [...document.querySelectorAll("img.screenshot")].map((img) => {
+  const canvas = document.createElement("canvas");
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const context = canvas.getContext("2d");
+  context.drawImage(img, 0, 0);
+  const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  const colours = new Set();
+  let lab = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (i % (4 * 31) === 0) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    if (data[i] === r && data[i + 1] === g && data[i + 2] === b) lab++;
+  }
+  return {width: img.naturalWidth, height: img.naturalHeight, colours: colours.size, lab};
+});
+"""
+
+
+def open_report(driver, report):
+    driver.get(report.resolve().as_uri())
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return [...document.images].every((i) => i.complete)")
+    )
+
+
+def narrations(stdout):
+    return re.findall(r"^  (?:ok  |FAIL) (.*) \(\d+\.\d\d s\)$", stdout, re.M)
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory):
+    """Every scenario, as `make lab` would, but headless and with a 2-second expiry."""
+    directory = tmp_path_factory.mktemp("report")
+    done = cookie_lab(
+        "run", "--expiry-seconds", str(SHORT_EXPIRY_SECONDS), "--report", str(directory)
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done, directory / "index.html"
+
+
+def test_the_run_says_where_its_report_is(full_run):
+    done, report = full_run
+    assert done.stdout.endswith(f"report: {report.resolve()}\n")
+    assert report.is_file()
+
+
+def test_the_report_shows_every_scenario_and_every_step(full_run, driver):
+    done, report = full_run
+    open_report(driver, report)
+    sections = driver.find_elements("css selector", "section.scenario")
+    assert [s.get_attribute("data-scenario") for s in sections] == [s.name for s in SCENARIOS]
+    headings = [h.text for h in driver.find_elements("css selector", ".step h3")]
+    assert len(headings) == len(narrations(done.stdout))
+    for heading, narration in zip(headings, narrations(done.stdout), strict=True):
+        assert heading.startswith(f"\u2714 {narration} (")
+    # Every step has its evidence, and no passing step keeps a page source.
+    steps = len(headings)
+    for selector in (
+        ".step img.screenshot",
+        ".step .cookie-header",
+        ".step table.store, .step .store-empty",
+    ):
+        assert len(driver.find_elements("css selector", selector)) == steps, selector
+    assert not driver.find_elements("css selector", ".page-source")
+
+
+def test_each_step_shows_both_headers_and_the_store_of_its_own_moment(full_run, driver):
+    _, report = full_run
+    open_report(driver, report)
+    first, second, third = driver.find_elements("css selector", "#scenario-second-request .step")
+    assert first.find_element("css selector", ".cookie-header").text == (
+        "(no Cookie header was sent)"
+    )
+    assert first.find_element("css selector", ".set-cookie-headers").text == (
+        "Set-Cookie: cookie_name=cookie_value; Path=/"
+    )
+    store = second.find_element("css selector", "table.store").text
+    assert "cookie_name cookie_value / session (ends with the browser) False Lax" in store
+    assert third.find_element("css selector", ".cookie-header").text == "cookie_name=cookie_value"
+    long_lasting = driver.find_element("css selector", "#scenario-long-lasting table.store").text
+    assert re.search(r"long_cookie_name long_cookie_value / \d{4}-\d\d-\d\d", long_lasting)
+
+
+def test_its_images_are_real_screenshots_of_lab_pages(full_run, driver):
+    _, report = full_run
+    html = report.read_text()
+    # As stored: PNGs, the browser window's width.
+    for png in re.findall(r'src="data:image/png;base64,([^"]+)"', html):
+        head = base64.b64decode(png[:44])
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", head[16:24])
+        assert width == WINDOW_WIDTH and height > 300
+    # As a browser shows them: decoded, not blank, and with the lab page's colours.
+    open_report(driver, report)
+    images = driver.execute_script(PIXELS, LAB_TH_COLOUR)
+    assert len(images) == len(re.findall(r'class="screenshot"', html))
+    for image in images:
+        assert image["width"] == WINDOW_WIDTH
+        assert image["colours"] > 10, image
+        assert image["lab"] > 1000, image
+
+
+@pytest.fixture
+def app_that_sets_the_wrong_cookie():
+    app = Flask(__name__)
+
+    @app.route("/set-cookie")
+    def set_cookie():
+        response = make_response('<table id="received-cookies"></table><p>wrong cookie</p>')
+        response.set_cookie("not_the_cookie_name", "oops")
+        return response
+
+    with LabServer(app) as server:
+        yield server
+
+
+def test_a_failed_check_keeps_the_page_source_and_the_cookies(
+    app_that_sets_the_wrong_cookie, driver, tmp_path
+):
+    done = cookie_lab(
+        "run",
+        "second-request",
+        "--base-url",
+        app_that_sets_the_wrong_cookie.url,
+        "--report",
+        str(tmp_path),
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    open_report(driver, tmp_path / "index.html")
+    passed, failed = driver.find_elements("css selector", ".step")
+    assert "fail" in failed.get_attribute("class")
+    assert failed.find_element("css selector", ".message").text == (
+        "expected the browser to store cookie_name after the first response, "
+        "but its cookie store has no cookie_name"
+    )
+    source = failed.find_element("css selector", ".page-source pre").text
+    assert '<table id="received-cookies">' in source and "wrong cookie" in source
+    assert "not_the_cookie_name oops /" in failed.find_element("css selector", "table.store").text
+    assert failed.find_element("css selector", "img.screenshot").get_attribute("naturalWidth")
+    assert not passed.find_elements("css selector", ".page-source")
