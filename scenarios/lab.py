@@ -242,11 +242,17 @@ class Lab:
             self._visiting_each_path(self.driver.delete_all_cookies)
 
     def _visiting_each_path(self, action):
+        """``action`` on a page under each cookie path, on the lab's host and on its loopback
+        twin, where the samesite and secure-loopback scenarios set cookies too."""
+        urls = [self.url]
+        if urlsplit(self.base_url).hostname in LOOPBACK_TWINS:
+            urls.append(self.twin_url)
         seen = {}
-        for path in COOKIE_PATHS:
-            self.driver.get(self.url(path))
-            for item in action() or ():
-                seen[(item["name"], item["path"])] = item
+        for url in urls:
+            for path in COOKIE_PATHS:
+                self.driver.get(url(path))
+                for item in action() or ():
+                    seen[(url, item["name"], item["path"])] = item
         return list(seen.values())
 
     def restart(self):
