@@ -13,8 +13,9 @@ setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when
 	@bash scripts/setup.sh
 
 # Two workers: most of the suite waits on browsers, servers and real time, not on the CPU.
+# loadgroup: the tests that share one Grid (xdist_group) share a worker, and that one Grid.
 test: setup ## Run the whole test suite headless (real browser, real server), on two workers
-	$(PY) -m pytest -n 2 $(ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(ARGS)
 
 lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
 	@bash scripts/lab.sh $(ARGS)
