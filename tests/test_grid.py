@@ -8,11 +8,13 @@ import time
 import pytest
 from helpers import cookie_lab
 
+from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
+from scenarios.config import Config
 from scenarios.grid import LocalGrid, free_port, members
 
-# Under pytest-xdist, the tests that share the standalone Grid share a worker; the hub and
-# its node, started by their own test, may run on another.
+# Under pytest-xdist, the tests that share the standalone Grid share a worker; those that
+# start a Grid of their own share another.
 pytestmark = [pytest.mark.browser, pytest.mark.grid, pytest.mark.xdist_group("grid")]
 
 
@@ -83,7 +85,7 @@ def test_a_browser_the_grid_does_not_offer_is_one_line_with_exit_2(grid):
     assert f"the browser at --remote-url {grid.url} did not start" in done.stderr
 
 
-@pytest.mark.xdist_group("grid-hub")
+@pytest.mark.xdist_group("own-grid")
 def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing(tmp_path):
     with LocalGrid(hub=True, log_path=tmp_path / "hub-and-node.log") as hub:
         done = through(hub, "session-restart", "long-lasting", "deletion", "--workers", "2")
@@ -92,3 +94,15 @@ def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing(tmp_path):
         assert browsers_left(hub) == [], "a Grid session outlived the run"
         servers = hub.pids
     assert [pid for server in servers for pid in members(server)] == []
+
+
+@pytest.mark.xdist_group("own-grid")
+def test_a_failure_with_a_session_open_still_stops_the_grid_and_its_browser(tmp_path):
+    with pytest.raises(RuntimeError, match="a check failed here"):
+        with LocalGrid(log_path=tmp_path / "standalone.log") as grid:
+            browser = Browser(Config(remote_url=grid.url))
+            servers = grid.pids
+            assert browsers_left(grid, timeout=0), "no browser started under the Grid"
+            raise RuntimeError("a check failed here")
+    assert [pid for server in servers for pid in members(server)] == []
+    browser.quit()  # its Grid is gone: quitting only removes the profile directory
