@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab lint clean bench soak exercise exercises
+.PHONY: help setup test lab grid lint clean bench soak exercise exercises
 
 # `make exercise 3`: the word after `exercise` is its number, not a target of its own.
 # (`make exercise N=3` works too.)
@@ -19,8 +19,10 @@ help: ## List every target
 setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when missing
 	@bash scripts/setup.sh
 
-test: setup ## Run the whole test suite headless (real browser, real server)
-	$(PY) -m pytest $(ARGS)
+# Two workers: most of the suite waits on browsers, servers and real time, not on the CPU.
+# loadgroup: the tests that share one Grid (xdist_group) share a worker, and that one Grid.
+test: setup ## Run the whole test suite headless (real browser, real server), on two workers
+	$(PY) -m pytest -n 2 --dist loadgroup $(ARGS)
 
 lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
 	@bash scripts/lab.sh $(ARGS)
@@ -37,6 +39,9 @@ bench: setup ## Time whole runs, a launch, a navigation, clearing, per-scenario 
 
 soak: setup ## Run the whole scenario suite 20 times in a row; any flake fails it
 	$(PY) bench/soak.py $(ARGS)
+
+grid: setup ## Start a Selenium Grid for a class to point at; print its URL (Ctrl-C stops it)
+	$(PY) -m scenarios.grid $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .

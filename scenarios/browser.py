@@ -10,12 +10,17 @@ import os
 import shutil
 import signal
 import tempfile
+import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 
-from scenarios.config import UsageError
+from scenarios.config import UsageError, is_loopback
+
+# Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
+NODE_TMP = "/tmp"
 
 # Chromium as root with no display needs these; the background/component/sync flags keep it
 # from dialling hosts it cannot reach here.
@@ -130,7 +135,7 @@ def _launch(config, profile_dir):
     if config.remote_url:
         try:
             return webdriver.Remote(
-                command_executor=config.remote_url, options=_options(config, None)
+                command_executor=config.remote_url, options=_options(config, profile_dir)
             ), None
         except WebDriverException as exc:
             raise UsageError(
@@ -176,6 +181,13 @@ def _kill_group(service):
     process.wait()
 
 
+_ERROR_PAGE_REASON = """
+    if (location.protocol === "http:" || location.protocol === "https:") return null;
+    const code = document.body && document.body.innerText.match(/\\bERR_[A-Z_]+/);
+    return code ? code[0] : "it showed " + location.href;
+"""
+
+
 def _first_line(exc):
     text = (getattr(exc, "msg", None) or str(exc)).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -186,11 +198,11 @@ class Browser:
 
     def __init__(self, config):
         self.config = config
-        self._profile = tempfile.mkdtemp(prefix="cookie-lab-profile-")
+        self._profile = _new_profile(config)
         try:
             self.driver, self._service = _launch(config, self._profile)
         except BaseException:
-            shutil.rmtree(self._profile, ignore_errors=True)
+            self._remove_profile()
             raise
 
     @property
@@ -202,6 +214,20 @@ class Browser:
         self._close()
         self.driver, self._service = _launch(self.config, self._profile)
 
+    def reach(self, url):
+        """Load ``url``, or say in one line why this browser cannot reach it."""
+        try:
+            self.driver.get(url)
+            # Some failures (an unsafe port, say) load the browser's error page instead.
+            reason = self.driver.execute_script(_ERROR_PAGE_REASON)
+        except WebDriverException as exc:
+            reason = _first_line(exc)
+        if reason:
+            hint = ""
+            if self.config.remote_url:
+                hint = "; give --advertise-host a name or address of this machine it can reach"
+            raise UsageError(f"the browser cannot load the lab app at {url} ({reason}){hint}")
+
     def _close(self):
         try:
             self.driver.quit()
@@ -211,12 +237,29 @@ class Browser:
             if self._service is not None:
                 _kill_group(self._service)
 
+    def _remove_profile(self):
+        # A remote profile lives on the node's machine: removable from here only when the
+        # node is this machine.
+        remote = self.config.remote_url
+        if self._profile and (not remote or is_loopback(urlsplit(remote).hostname or "")):
+            shutil.rmtree(self._profile, ignore_errors=True)
+
     def quit(self):
         self._close()
-        shutil.rmtree(self._profile, ignore_errors=True)
+        self._remove_profile()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_info):
         self.quit()
+
+
+def _new_profile(config):
+    if not config.remote_url:
+        return tempfile.mkdtemp(prefix="cookie-lab-profile-")
+    if config.browser != "chromium":
+        return None
+    # A path on the node's machine, which Chromium creates: a restart in a new session names
+    # it again, so the new browser opens the old profile, as a local restart does.
+    return f"{NODE_TMP}/cookie-lab-profile-{uuid.uuid4().hex}"

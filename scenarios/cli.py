@@ -46,6 +46,12 @@ def _port(text):
     return int(text)
 
 
+def _workers(text):
+    if not text.isdigit() or not 1 <= int(text) <= 16:
+        raise argparse.ArgumentTypeError(f"--workers must be 1 to 16, got {text!r}")
+    return int(text)
+
+
 def build_parser():
     parser = _Parser(prog="cookie-lab", description="Watch HTTP cookies in a real browser.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -59,9 +65,17 @@ def build_parser():
     run.add_argument("--browser", choices=("chromium", "firefox"))
     run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
+    run.add_argument(
+        "--advertise-host",
+        metavar="HOST",
+        help="the host the browser reaches this lab app at (default 127.0.0.1)",
+    )
     run.add_argument("--port", type=_port, help="serve the lab app on this port (default: free)")
     run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
     run.add_argument("--report", type=Path, metavar="DIR", help="write DIR/index.html")
+    run.add_argument(
+        "--workers", type=_workers, metavar="N", help="run on N browsers at once (default 1)"
+    )
     check = commands.add_parser(
         "check", help="check exercise N, or all in order to the first unsolved"
     )
@@ -72,7 +86,14 @@ def build_parser():
     )
     check.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
     check.set_defaults(
-        browser=None, remote_url=None, base_url=None, port=None, expiry_seconds=None, report=None
+        browser=None,
+        remote_url=None,
+        base_url=None,
+        advertise_host=None,
+        port=None,
+        expiry_seconds=None,
+        report=None,
+        workers=None,
     )
     return parser
 
@@ -80,6 +101,8 @@ def build_parser():
 def _config(args, environ):
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
         raise UsageError(f"--base-url must be an http(s) URL, got {args.base_url!r}")
+    if args.base_url and args.advertise_host:
+        raise UsageError("--advertise-host is for the lab app the runner serves, not --base-url")
     headless = True if args.headless is None else args.headless
     if not headless and not args.remote_url and not environ.get("DISPLAY"):
         raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
@@ -90,7 +113,9 @@ def _config(args, environ):
         browser=args.browser,
         remote_url=args.remote_url,
         base_url=args.base_url.rstrip("/") if args.base_url else None,
+        advertise_host=args.advertise_host,
         port=args.port,
+        workers=args.workers,
         expiry_seconds=args.expiry_seconds,
         report_dir=_report_dir(args.report),
     )

@@ -1,5 +1,6 @@
 """One frozen Config, built once from the CLI and the environment, then passed down."""
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,12 @@ class Config:
     remote_url: str | None = None
     # A lab app already running elsewhere; None starts one on a free loopback port.
     base_url: str | None = None
+    # The host the browser is sent to for the runner's own app: with a Grid on another
+    # machine, a name or address of this machine that the Grid's node can reach.
+    advertise_host: str = "127.0.0.1"
     port: int = 0
+    # Each worker has its own browser and its own app server; they share nothing.
+    workers: int = 1
     expiry_seconds: int = 15
     # Where `run --report DIR` writes index.html; None captures no evidence, so runs stay fast.
     report_dir: Path | None = None
@@ -38,12 +44,14 @@ class Config:
             "browser_binary": env.get("COOKIE_LAB_BROWSER_BINARY") or None,
             "driver_path": env.get("COOKIE_LAB_DRIVER") or None,
             "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
+            "advertise_host": env.get("COOKIE_LAB_ADVERTISE_HOST") or cls.advertise_host,
         }
         if "COOKIE_LAB_EXPIRY_SECONDS" in env:
             values["expiry_seconds"] = parse_seconds(
                 env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
             )
         values.update({k: v for k, v in overrides.items() if v is not None})
+        check_host(values["advertise_host"])
         return cls(**values)
 
     @property
@@ -63,3 +71,18 @@ def parse_seconds(text, what):
     if seconds < 1:
         raise UsageError(f"{what} must be at least 1 second, got {seconds}")
     return seconds
+
+
+def check_host(host):
+    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard."""
+    if not host or any(c in host for c in "/:@ ") or host in ("0.0.0.0", "*"):
+        raise UsageError(
+            f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
+        )
+
+
+def is_loopback(host):
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -35,9 +35,11 @@ return Array.from(
 );
 """
 
-# Every path the lab's cookies may live at: WebDriver only reaches cookies visible at the
-# current page's path, so without DevTools clearing means visiting each of them.
-COOKIE_PATHS = ("/", "/set-path-cookie")
+# A page under every path the lab's cookies may live at: WebDriver only reaches cookies
+# visible at the current page's path, so without DevTools reading or clearing the jar means
+# visiting each. "/set-path-cookie/" is inside the path cookie's path and, unlike
+# "/set-path-cookie", sets nothing: reading the jar must not fill it.
+COOKIE_PATHS = ("/", "/set-path-cookie/")
 
 # The loopback's two names: the same server, but another host and another site to a browser.
 LOOPBACK_TWINS = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
@@ -66,6 +68,8 @@ class Lab:
     @contextmanager
     def step(self, narration):
         """One narrated step; a failed check ends the scenario with the learner's message."""
+        if self._cancel.is_set():
+            raise Cancelled()
         step = Step(narration)
         self.steps.append(step)
         self._step, self._looking_at = step, ()
@@ -238,11 +242,17 @@ class Lab:
             self._visiting_each_path(self.driver.delete_all_cookies)
 
     def _visiting_each_path(self, action):
+        """``action`` on a page under each cookie path, on the lab's host and on its loopback
+        twin, where the samesite and secure-loopback scenarios set cookies too."""
+        urls = [self.url]
+        if urlsplit(self.base_url).hostname in LOOPBACK_TWINS:
+            urls.append(self.twin_url)
         seen = {}
-        for path in COOKIE_PATHS:
-            self.driver.get(self.url(path))
-            for item in action() or ():
-                seen[(item["name"], item["path"])] = item
+        for url in urls:
+            for path in COOKIE_PATHS:
+                self.driver.get(url(path))
+                for item in action() or ():
+                    seen[(url, item["name"], item["path"])] = item
         return list(seen.values())
 
     def restart(self):

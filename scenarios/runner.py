@@ -2,12 +2,13 @@
 
 import threading
 import time
+from collections import deque
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from lab_app import create_app
 from scenarios.browser import Browser
-from scenarios.lab import CheckFailed, Lab
+from scenarios.lab import Cancelled, CheckFailed, Lab
 from scenarios.server import LabServer
 
 
@@ -73,8 +74,33 @@ def run_one(scenario, lab, emit):
     return result
 
 
+def _work(config, index, queue, order, results, cancel):
+    """One worker: its own app server and browser, taking scenarios from ``queue``."""
+    with ExitStack() as stack:
+        base_url = config.base_url
+        if base_url is None:
+            app = create_app(config.app_config())
+            port = config.port + index if config.port else 0
+            server = LabServer(app, port=port, advertise=config.advertise_host)
+            base_url = stack.enter_context(server).url
+        browser = stack.enter_context(Browser(config))
+        browser.reach(base_url + "/")
+        while not cancel.is_set():
+            try:
+                scenario = queue.popleft()  # atomic: no two workers take the same one
+            except IndexError:
+                return
+            emit = order.emitter(scenario)
+            lab = Lab(browser, base_url, config, emit, cancel)
+            results[scenario.name] = run_one(scenario, lab, emit)
+
+
 def run(config, scenarios, observers=()):
-    """Run ``scenarios``; return one Result each, in the order given."""
+    """Run ``scenarios``; return one Result each, in the order given.
+
+    Each worker has its own app server and its own browser: cookies do not isolate by port,
+    so one browser visiting two servers on 127.0.0.1 would share one jar between them.
+    """
     order = _InOrder(observers, scenarios)
     cancel = threading.Event()
     results = {}
@@ -82,43 +108,34 @@ def run(config, scenarios, observers=()):
     # where nobody is watching: a class following one browser window sees each in turn.
     overlap = config.headless and len(scenarios) > 1
     beside = [s for s in scenarios if s.own_browser and overlap]
-    in_turn = [s for s in scenarios if s not in beside]
-    with ExitStack() as stack:
-        base_url = config.base_url
-        if base_url is None:
-            app = create_app(config.app_config())
-            base_url = stack.enter_context(LabServer(app, port=config.port)).url
+    in_turn = deque(s for s in scenarios if s not in beside)
+    # The workers take scenarios in turn from one queue; one in its own browser has its own.
+    queues = [in_turn] * min(config.workers, len(in_turn)) + [deque([s]) for s in beside]
 
-        def in_own_browser(scenario, failures):
-            try:
-                with Browser(config) as browser:
-                    emit = order.emitter(scenario)
-                    lab = Lab(browser, base_url, config, emit, cancel)
-                    results[scenario.name] = run_one(scenario, lab, emit)
-            except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
-                failures.append(exc)
+    failures = []
 
-        failures = []
-        threads = [
-            threading.Thread(target=in_own_browser, args=(s, failures), daemon=True) for s in beside
-        ]
-        for thread in threads:
-            thread.start()
+    def guarded(index, queue):
         try:
-            if in_turn:
-                with Browser(config) as browser:
-                    for scenario in in_turn:
-                        emit = order.emitter(scenario)
-                        lab = Lab(browser, base_url, config, emit, cancel)
-                        results[scenario.name] = run_one(scenario, lab, emit)
-        except BaseException:
+            _work(config, index, queue, order, results, cancel)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
+            failures.append(exc)
             cancel.set()
-            raise
-        finally:
-            for thread in threads:
-                thread.join()
-        if failures:
-            raise failures[0]
+
+    threads = [
+        threading.Thread(target=guarded, args=(i, q), daemon=True)
+        for i, q in enumerate(queues)
+        if i
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        guarded(0, queues[0])  # in the main thread, where a Ctrl-C lands
+    finally:
+        for thread in threads:
+            thread.join()
+    if failures:
+        # The first cause, not the Cancelled it set off in the other workers.
+        raise next((f for f in failures if not isinstance(f, Cancelled)), failures[0])
     ordered = [results[s.name] for s in scenarios]
     for observer in observers:
         getattr(observer, "run_finished", lambda *a: None)(ordered)

@@ -6,7 +6,7 @@ import threading
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from scenarios.config import UsageError
+from scenarios.config import UsageError, is_loopback
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -31,9 +31,15 @@ def _listening_socket(host, port):
 
 
 class LabServer:
-    """Serve ``app`` on 127.0.0.1. Port 0 lets the OS choose, so there is no port race."""
+    """Serve ``app`` on 127.0.0.1. Port 0 lets the OS choose, so there is no port race.
 
-    def __init__(self, app, host="127.0.0.1", port=0):
+    ``advertise`` is the host in ``url``, the one browsers are sent to. A loopback host is
+    also the one listened on; any other host is reached from another machine, so the app
+    then listens on every interface.
+    """
+
+    def __init__(self, app, port=0, advertise="127.0.0.1"):
+        host = advertise if is_loopback(advertise) else "0.0.0.0"
         with _listening_socket(host, port) as sock:
             self._server = make_server(
                 host,
@@ -43,7 +49,7 @@ class LabServer:
                 request_handler=_QuietHandler,
                 fd=sock.fileno(),  # Werkzeug serves a duplicate of it
             )
-        self.url = f"http://{host}:{self._server.socket.getsockname()[1]}"
+        self.url = f"http://{advertise}:{self._server.socket.getsockname()[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self):

@@ -30,13 +30,13 @@ def test_console_script_is_installed():
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_full_run_with_the_real_15_second_expiry_passes():
-    done = cookie_lab("run", "--headless")
+def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers():
+    done = cookie_lab("run", "--headless", "--workers", "2")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "for 15 s" in done.stdout
     assert "FAIL" not in done.stdout
     assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
-    # The narration stays in scenario order although the expiry ran beside the others.
+    # The narration stays in scenario order although three browsers ran side by side.
     positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
     assert positions == sorted(positions)
 
@@ -74,6 +74,27 @@ def busy_port():
         (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60"),
         (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
         (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
+        (["run", "--workers", "0"], {}, "--workers must be 1 to 16, got '0'"),
+        (
+            ["run", "--advertise-host", "http://lab:5000"],
+            {},
+            "--advertise-host takes a host name or address the browser can reach",
+        ),
+        (
+            ["run"],
+            {"COOKIE_LAB_ADVERTISE_HOST": "0.0.0.0"},
+            "--advertise-host takes a host name or address the browser can reach, got '0.0.0.0'",
+        ),
+        (
+            ["run", "--base-url", "http://127.0.0.1:5000", "--advertise-host", "lab"],
+            {},
+            "--advertise-host is for the lab app the runner serves, not --base-url",
+        ),
+        (
+            ["run", "second-request", "--base-url", "http://127.0.0.1:9"],
+            {},
+            "the browser cannot load the lab app at http://127.0.0.1:9/ (ERR_UNSAFE_PORT)",
+        ),
         (["run", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
         (
             ["run", "second-request"],

@@ -1,0 +1,214 @@
+"""A Selenium Grid on this machine: for the tests, and for a class to point its labs at.
+
+`python -m scenarios.grid` (`make grid`) starts one in the foreground and prints its URL;
+Ctrl-C stops it. The Selenium server jar comes from the npm package
+@nightwatch/selenium-server (scripts/setup.sh installs it into .grid/), and Java runs it. Its
+node drives the system's Chromium through the system's ChromeDriver, with Selenium Manager and
+driver detection off: nothing is downloaded.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from scenarios.browser import resolve
+from scenarios.config import Config, UsageError, is_loopback
+
+JARS = Path(__file__).resolve().parents[1] / ".grid/node_modules/@nightwatch/selenium-server/lib"
+
+
+def find_jar():
+    jar = os.environ.get("COOKIE_LAB_GRID_JAR") or next(JARS.glob("selenium-server-*.jar"), "")
+    if not os.path.isfile(jar):
+        raise UsageError("no Selenium server jar: run `make setup`, or set COOKIE_LAB_GRID_JAR")
+    return str(jar)
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def node_flags(max_sessions):
+    """A node that answers the lab's ChromeOptions with the system's Chromium and driver."""
+    binary, driver = resolve(Config.from_env())
+    if binary is None or driver is None:
+        raise UsageError("the Grid's node needs chromium and chromedriver: run `make setup`")
+    # ChromeOptions ask for browserName "chrome"; the binary is the node's business, and the
+    # flags (headless, no sandbox) come with each session's own options.
+    stereotype = {"browserName": "chrome", "goog:chromeOptions": {"binary": binary}}
+    return [
+        "--selenium-manager", "false",
+        "--detect-drivers", "false",
+        "--max-sessions", str(max_sessions),
+        "--override-max-sessions", "true",
+        "--driver-configuration",
+        "display-name=chromium",
+        f"max-sessions={max_sessions}",
+        f"webdriver-executable={driver}",
+        f"stereotype={json.dumps(stereotype)}",
+    ]  # fmt: skip
+
+
+class _Server:
+    """One Grid process in its own session: stopping it by its process id (the session's id)
+    takes every driver and browser it started with it."""
+
+    def __init__(self, role, args, log):
+        java = shutil.which("java")
+        if java is None:
+            raise UsageError("no java to run the Selenium Grid: run `make setup`")
+        self.role = role
+        self.process = subprocess.Popen(
+            [java, "-jar", find_jar(), role, *args],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop(self, grace=10):
+        group = self.process.pid
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            if not members(group):
+                break
+            try:
+                os.killpg(group, sig)
+            except ProcessLookupError:
+                break
+            deadline = time.monotonic() + grace
+            while members(group) and time.monotonic() < deadline:
+                time.sleep(0.1)  # a poll interval, under the deadline above
+        self.process.wait()
+
+
+def members(group):
+    """The live processes (zombies aside) in process group ``group``, by /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone while we looked
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
+
+
+class LocalGrid:
+    """A Grid on ``host``: standalone, or a hub with one node (``hub=True``).
+
+    The servers write to ``log_path``, or to this terminal when it is None.
+    """
+
+    def __init__(self, hub=False, host="127.0.0.1", port=0, max_sessions=4, log_path=None):
+        self.hub, self.host, self.max_sessions = hub, host, max_sessions
+        self.log_path = log_path
+        self.url = f"http://{host}:{port or free_port(host)}"
+        self.servers = []
+        self.log = None
+
+    def __enter__(self):
+        try:
+            if self.log_path:
+                self.log = open(self.log_path, "w")  # closed by stop()
+            self._start()
+            self.wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    @property
+    def pids(self):
+        return [server.process.pid for server in self.servers]
+
+    def _start(self):
+        port = self.url.rsplit(":", 1)[1]
+        common = ["--host", self.host, "--reject-unsupported-caps", "true"]
+        if not self.hub:
+            args = [*common, "--port", port, *node_flags(self.max_sessions)]
+            self.servers.append(_Server("standalone", args, self.log))
+            return
+        bus = [
+            "--publish-events", f"tcp://{self.host}:{free_port(self.host)}",
+            "--subscribe-events", f"tcp://{self.host}:{free_port(self.host)}",
+        ]  # fmt: skip
+        self.servers.append(_Server("hub", [*common, "--port", port, *bus], self.log))
+        node = ["--host", self.host, "--port", str(free_port(self.host)), "--grid-url", self.url]
+        self.servers.append(
+            _Server("node", [*node, *bus, *node_flags(self.max_sessions)], self.log)
+        )
+
+    def wait_until_ready(self, timeout=90):
+        """Poll /status until the Grid says it is ready, for at most ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for server in self.servers:
+                if server.process.poll() is not None:
+                    raise UsageError(
+                        f"the Selenium Grid's {server.role} exited with status "
+                        f"{server.process.returncode}; see {self.log_path or 'its output'}"
+                    )
+            if self.ready():
+                return
+            time.sleep(0.25)  # a poll interval, under the deadline above
+        raise UsageError(f"the Selenium Grid at {self.url} was not ready after {timeout} s")
+
+    def ready(self):
+        try:
+            with urllib.request.urlopen(f"{self.url}/status", timeout=2) as response:
+                return json.load(response)["value"]["ready"] is True
+        except (OSError, ValueError, KeyError):
+            return False
+
+    def stop(self):
+        # The node first: the hub would otherwise wait for it to deregister.
+        for server in reversed(self.servers):
+            server.stop()
+        if self.log:
+            self.log.close()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="make grid", description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="an address learners can reach")
+    parser.add_argument("--port", type=int, default=4444)
+    parser.add_argument("--max-sessions", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--hub", action="store_true", help="a hub and a node, not standalone")
+    args = parser.parse_args(argv)
+    try:
+        grid = LocalGrid(args.hub, args.host, args.port, args.max_sessions)
+        # A lab on another machine must tell the node where its app is.
+        advertise = "" if is_loopback(args.host) else " --advertise-host <its own address>"
+        with grid:
+            print(
+                f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at once)\n"
+                f"Point a lab at it: cookie-lab run --remote-url {grid.url}{advertise}\n"
+                "Ctrl-C stops it.",
+                flush=True,
+            )
+            threading.Event().wait()
+    except UsageError as exc:
+        print(f"make grid: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nSelenium Grid stopped.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
