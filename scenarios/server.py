@@ -30,6 +30,11 @@ def _listening_socket(host, port):
     return sock
 
 
+def listen_host(advertise):
+    """Where to listen so that browsers sent to ``advertise`` arrive."""
+    return advertise if is_loopback(advertise) else "0.0.0.0"
+
+
 class LabServer:
     """Serve ``app`` on 127.0.0.1. Port 0 lets the OS choose, so there is no port race.
 
@@ -39,7 +44,7 @@ class LabServer:
     """
 
     def __init__(self, app, port=0, advertise="127.0.0.1"):
-        host = advertise if is_loopback(advertise) else "0.0.0.0"
+        host = listen_host(advertise)
         with _listening_socket(host, port) as sock:
             self._server = make_server(
                 host,
