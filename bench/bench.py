@@ -63,7 +63,7 @@ def measure(repeat):
     rows = {}
     for name, (expiry, _) in SUITES.items():
         rows[name] = timed(lambda e=expiry: whole_run(e), repeat)
-    config = Config(expiry_seconds=SHORT_EXPIRY)
+    config = Config.from_env(expiry_seconds=SHORT_EXPIRY)
     rows["browser launch"] = timed(lambda: Browser(config).quit(), repeat)
     with LabServer(create_app(config.app_config())) as server, Browser(config) as browser:
         lab = Lab(browser, server.url, config)
