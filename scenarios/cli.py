@@ -1,10 +1,13 @@
 """The command line: `cookie-lab list`, `cookie-lab run [NAME ...]`, `cookie-lab check [N ...]`.
 
 Exit 0 when every check held, 1 when one failed, 2 for a usage or environment problem,
-always with one clear line and never a traceback.
+always with one clear line and never a traceback. Stopped halfway, the browsers are closed
+first: exit 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP (128 + the signal's number).
 """
 
 import argparse
+import dataclasses
+import math
 import os
 import sys
 from pathlib import Path
@@ -15,6 +18,7 @@ from scenarios.console import Narrator
 from scenarios.exercises import catalog as exercise_catalog
 from scenarios.exercises import workshop
 from scenarios.lab import Cancelled
+from scenarios.processes import exit_status, stopped_like_ctrl_c
 from scenarios.report import Report
 
 
@@ -58,9 +62,9 @@ def build_parser():
     commands.add_parser("list", help="list every scenario")
     run = commands.add_parser("run", help="run all scenarios, or the named ones")
     run.add_argument("names", nargs="*", metavar="NAME", help="scenarios to run (default: all)")
-    shown = run.add_mutually_exclusive_group()
-    shown.add_argument("--headless", dest="headless", action="store_true", default=None)
-    shown.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
+    # Both may be given: the last one wins, so `make lab ARGS=--headless` overrides its --headed.
+    run.add_argument("--headless", dest="headless", action="store_true", default=None)
+    run.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
     run.add_argument("--slow-mo", type=_pause, metavar="SECONDS", help="pause after each step")
     run.add_argument("--browser", choices=("chromium", "firefox"))
     run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
@@ -98,17 +102,14 @@ def build_parser():
     return parser
 
 
-def _config(args, environ):
+def _config(args, environ, scenarios=()):
     if args.base_url and not args.base_url.startswith(("http://", "https://")):
         raise UsageError(f"--base-url must be an http(s) URL, got {args.base_url!r}")
     if args.base_url and args.advertise_host:
         raise UsageError("--advertise-host is for the lab app the runner serves, not --base-url")
-    headless = True if args.headless is None else args.headless
-    if not headless and not args.remote_url and not environ.get("DISPLAY"):
-        raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
-    return Config.from_env(
+    config = Config.from_env(
         environ,
-        headless=headless,
+        headless=True if args.headless is None else args.headless,
         slow_mo=args.slow_mo,
         browser=args.browser,
         remote_url=args.remote_url,
@@ -117,8 +118,25 @@ def _config(args, environ):
         port=args.port,
         workers=args.workers,
         expiry_seconds=args.expiry_seconds,
-        report_dir=_report_dir(args.report),
     )
+    if not config.headless and not config.remote_url and not environ.get("DISPLAY"):
+        raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
+    _check_expiry_outlives_pauses(config, scenarios)
+    return dataclasses.replace(config, report_dir=_report_dir(args.report))
+
+
+def _check_expiry_outlives_pauses(config, scenarios):
+    # The expiry scenario pauses after its first two steps, while the cookie's clock runs on;
+    # its checks need about a second of the cookie's life besides.
+    needed = 2 * config.slow_mo + 1
+    if config.slow_mo and any(s.name == "expiry" for s in scenarios):
+        if config.expiry_seconds <= needed:
+            raise UsageError(
+                f"--expiry-seconds {config.expiry_seconds} is too short for --slow-mo "
+                f"{config.slow_mo:g}: the cookie would expire during the pauses; give it more "
+                f"than {needed:g} s (e.g. --expiry-seconds {math.floor(needed) + 1}), "
+                "or a shorter --slow-mo"
+            )
 
 
 def _report_dir(path):
@@ -136,31 +154,36 @@ def main(argv=None, environ=None, out=None):
     environ = os.environ if environ is None else environ
     out = out or sys.stdout
     try:
-        args = build_parser().parse_args(argv)
-        if args.command == "list":
-            for scenario in catalog.SCENARIOS:
-                out.write(f"{scenario.name:<16} {scenario.summary}\n")
-            return 0
-        if args.command == "check":
-            exercises = exercise_catalog.select(args.numbers)
-            tree = "solutions" if args.solutions else "exercises"
-            outcomes = workshop.run(_config(args, environ), exercises, tree, out)
-            return 0 if all(o.solved for o in outcomes) else 1
-        scenarios = catalog.select(args.names)
-        config = _config(args, environ)
-        report = Report(config.report_dir) if config.report_dir is not None else None
-        results = runner.run(config, scenarios, [Narrator(out), *filter(None, [report])])
-        if report is not None:
-            out.write(f"report: {report.path.resolve()}\n")
+        with stopped_like_ctrl_c():
+            return _main(argv, environ, out)
     except UsageError as exc:
         print(f"cookie-lab: error: {exc}", file=sys.stderr)
         return 2
-    except (KeyboardInterrupt, Cancelled):
+    except (KeyboardInterrupt, Cancelled) as exc:
         print("cookie-lab: interrupted; the browser was closed", file=sys.stderr)
-        return 130
+        return exit_status(exc)
     except BrokenPipeError:
         # The reader went away (`cookie-lab list | head`): stop quietly, as other tools do,
         # and keep the interpreter's final flush from failing again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _main(argv, environ, out):
+    args = build_parser().parse_args(argv)
+    if args.command == "list":
+        for scenario in catalog.SCENARIOS:
+            out.write(f"{scenario.name:<16} {scenario.summary}\n")
+        return 0
+    if args.command == "check":
+        exercises = exercise_catalog.select(args.numbers)
+        tree = "solutions" if args.solutions else "exercises"
+        outcomes = workshop.run(_config(args, environ), exercises, tree, out)
+        return 0 if all(o.solved for o in outcomes) else 1
+    scenarios = catalog.select(args.names)
+    config = _config(args, environ, scenarios)
+    report = Report(config.report_dir) if config.report_dir is not None else None
+    results = runner.run(config, scenarios, [Narrator(out), *filter(None, [report])])
+    if report is not None:
+        out.write(f"report: {report.path.resolve()}\n")
     return 0 if all(r.passed for r in results) else 1

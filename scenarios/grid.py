@@ -1,10 +1,11 @@
 """A Selenium Grid on this machine: for the tests, and for a class to point its labs at.
 
 `python -m scenarios.grid` (`make grid`) starts one in the foreground and prints its URL;
-Ctrl-C stops it. The Selenium server jar comes from the npm package
-@nightwatch/selenium-server (scripts/setup.sh installs it into .grid/), and Java runs it. Its
-node drives the system's Chromium through the system's ChromeDriver, with Selenium Manager and
-driver detection off: nothing is downloaded.
+Ctrl-C stops it, as do SIGTERM and SIGHUP (`timeout`, a closed terminal), with exit 0: stopping
+is how it ends. The Selenium server jar comes from the npm package @nightwatch/selenium-server
+(scripts/setup.sh installs it into .grid/), and Java runs it. Its node drives the system's
+Chromium through the system's ChromeDriver, with Selenium Manager and driver detection off:
+nothing is downloaded.
 """
 
 import argparse
@@ -16,12 +17,12 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from pathlib import Path
 
 from scenarios.browser import resolve
 from scenarios.config import Config, UsageError, is_loopback
+from scenarios.processes import members, settle, stopped_like_ctrl_c
 
 JARS = Path(__file__).resolve().parents[1] / ".grid/node_modules/@nightwatch/selenium-server/lib"
 
@@ -86,23 +87,8 @@ class _Server:
                 os.killpg(group, sig)
             except ProcessLookupError:
                 break
-            deadline = time.monotonic() + grace
-            while members(group) and time.monotonic() < deadline:
-                time.sleep(0.1)  # a poll interval, under the deadline above
+            settle(lambda: members(group), grace)
         self.process.wait()
-
-
-def members(group):
-    """The live processes (zombies aside) in process group ``group``, by /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue  # gone while we looked
-        if fields[0] != "Z" and int(fields[2]) == group:
-            found.append(int(stat.parent.name))
-    return found
 
 
 class LocalGrid:
@@ -155,18 +141,18 @@ class LocalGrid:
 
     def wait_until_ready(self, timeout=90):
         """Poll /status until the Grid says it is ready, for at most ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for server in self.servers:
-                if server.process.poll() is not None:
-                    raise UsageError(
-                        f"the Selenium Grid's {server.role} exited with status "
-                        f"{server.process.returncode}; see {self.log_path or 'its output'}"
-                    )
-            if self.ready():
-                return
-            time.sleep(0.25)  # a poll interval, under the deadline above
-        raise UsageError(f"the Selenium Grid at {self.url} was not ready after {timeout} s")
+        if settle(self._starting, timeout, interval=0.25):
+            raise UsageError(f"the Selenium Grid at {self.url} was not ready after {timeout} s")
+
+    def _starting(self):
+        """True while the Grid is not ready yet; a server that exited is an error."""
+        for server in self.servers:
+            if server.process.poll() is not None:
+                raise UsageError(
+                    f"the Selenium Grid's {server.role} exited with status "
+                    f"{server.process.returncode}; see {self.log_path or 'its output'}"
+                )
+        return not self.ready()
 
     def ready(self):
         try:
@@ -194,7 +180,7 @@ def main(argv=None):
         grid = LocalGrid(args.hub, args.host, args.port, args.max_sessions)
         # A lab on another machine must tell the node where its app is.
         advertise = "" if is_loopback(args.host) else " --advertise-host <its own address>"
-        with grid:
+        with stopped_like_ctrl_c(), grid:
             print(
                 f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at once)\n"
                 f"Point a lab at it: cookie-lab run --remote-url {grid.url}{advertise}\n"

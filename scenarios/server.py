@@ -22,6 +22,13 @@ def _listening_socket(host, port):
     try:
         sock.bind((host, port))
         sock.listen(128)
+    except OverflowError:
+        # The runner serves each browser on its own port, counting up from --port N.
+        sock.close()
+        raise UsageError(
+            f"port {port} is out of range: --port N uses N and up, one per browser; "
+            "choose a lower N"
+        ) from None
     except OSError as exc:
         sock.close()
         if exc.errno == errno.EADDRINUSE:

@@ -1,10 +1,15 @@
 """Running cookie-lab as a user does, and finding the browser processes a run left behind."""
 
 import os
+import queue
+import signal
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
+
+from scenarios.processes import settle
 
 RUNNER = [sys.executable, "-m", "scenarios"]
 TAG = "COOKIE_LAB_TEST_RUN"
@@ -41,3 +46,24 @@ def processes_tagged(env):
         except OSError:  # gone meanwhile, or not ours to read
             continue
     return found
+
+
+def survivors(env, timeout=10.0):
+    """Tagged processes still alive once ``timeout`` has passed (zombies do not count).
+
+    They are killed then: a test that finds a leak leaves nothing running behind it.
+    """
+    left = settle(lambda: processes_tagged(env), timeout)
+    for pid, _ in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return left
+
+
+def lines_of(stream):
+    """A queue of ``stream``'s lines as they come, read in a thread: a wait on it can time out."""
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
+    return lines

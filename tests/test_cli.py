@@ -9,7 +9,9 @@ import sys
 import pytest
 from helpers import cookie_lab
 
+from scenarios import catalog
 from scenarios.catalog import SCENARIOS
+from scenarios.cli import _config, build_parser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -96,6 +98,23 @@ def busy_port():
             "the browser cannot load the lab app at http://127.0.0.1:9/ (ERR_UNSAFE_PORT)",
         ),
         (["run", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
+        (["run", "--headless", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
+        (
+            ["run", "second-request", "--headed"],
+            {"DISPLAY": "", "COOKIE_LAB_REMOTE_URL": "http://127.0.0.1:9"},
+            "cannot reach a WebDriver endpoint at --remote-url http://127.0.0.1:9",
+        ),
+        (
+            ["run", "expiry", "--slow-mo", "1.5", "--expiry-seconds", "2"],
+            {},
+            "--expiry-seconds 2 is too short for --slow-mo 1.5: the cookie would expire during "
+            "the pauses; give it more than 4 s (e.g. --expiry-seconds 5), or a shorter --slow-mo",
+        ),
+        (
+            ["run", "--slow-mo", "2"],
+            {"COOKIE_LAB_EXPIRY_SECONDS": "5"},
+            "--expiry-seconds 5 is too short for --slow-mo 2",
+        ),
         (
             ["run", "second-request"],
             {"COOKIE_LAB_BROWSER_BINARY": "/nonexistent/chromium"},
@@ -132,3 +151,40 @@ def test_a_port_already_in_use_is_one_line_with_exit_2():
         done = cookie_lab("run", "second-request", "--port", str(port))
     assert done.returncode == 2
     assert done.stderr == f"cookie-lab: error: port {port} on 127.0.0.1 is already in use\n"
+
+
+@pytest.mark.browser
+def test_a_port_too_high_for_every_browser_is_one_line_with_exit_2():
+    # Headless, session-restart runs in a browser of its own beside the other: on 65536.
+    done = cookie_lab("run", "second-request", "session-restart", "--port", "65535")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr == (
+        "cookie-lab: error: port 65536 is out of range: --port N uses N and up, one per "
+        "browser; choose a lower N\n"
+    )
+
+
+@pytest.mark.browser
+def test_the_last_of_headed_and_headless_wins():
+    # As `make lab ARGS=--headless` passes them, with no display for --headed to use.
+    done = cookie_lab("run", "second-request", "--headed", "--headless", env={"DISPLAY": ""})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed, 0 failed" in done.stdout
+
+
+def config_for(*args, environ=None):
+    parsed = build_parser().parse_args(["run", *args])
+    return _config(parsed, environ or {}, catalog.select(parsed.names))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["expiry", "--slow-mo", "1.5", "--expiry-seconds", "5"],
+        ["second-request", "--slow-mo", "1.5", "--expiry-seconds", "2"],
+        ["expiry", "--slow-mo", "0", "--expiry-seconds", "1"],
+        ["--slow-mo", "1.5"],
+    ],
+)
+def test_an_expiry_that_outlives_the_pauses_or_is_not_run_is_accepted(args):
+    assert config_for(*args).slow_mo == float(args[args.index("--slow-mo") + 1])

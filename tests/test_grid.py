@@ -2,15 +2,19 @@
 loopback, its node driving the system's Chromium and ChromeDriver. Stopped by process id.
 """
 
+import signal
+import subprocess
+import sys
 import time
 
 import pytest
-from helpers import cookie_lab
+from helpers import cookie_lab, lines_of, processes_tagged, survivors, tagged_env
 
 from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
-from scenarios.grid import LocalGrid, free_port, members
+from scenarios.grid import LocalGrid, free_port
+from scenarios.processes import members, settle
 
 # Under pytest-xdist, the tests that share the standalone Grid share a worker; those that
 # start a Grid of their own share another.
@@ -32,12 +36,10 @@ def through(grid, *args, timeout=240):
 
 def browsers_left(grid, timeout=15):
     """The Grid's own processes aside, what is still running under it, once it settles."""
-    deadline = time.monotonic() + timeout
-    while True:
-        left = [pid for server in grid.pids for pid in members(server) if pid != server]
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.2)  # a poll interval, under the deadline above
+    return settle(
+        lambda: [pid for server in grid.pids for pid in members(server) if pid != server],
+        timeout,
+    )
 
 
 def test_every_scenario_passes_through_a_standalone_grid_on_two_workers(grid):
@@ -96,3 +98,32 @@ def test_a_failure_with_a_session_open_still_stops_the_grid_and_its_browser(tmp_
             raise RuntimeError("a check failed here")
     assert [pid for server in servers for pid in members(server)] == []
     browser.quit()  # its Grid is gone: quitting only removes the profile directory
+
+
+@pytest.mark.xdist_group("own-grid")
+def test_make_grid_stopped_by_sigterm_leaves_no_java_of_its_own():
+    env = tagged_env()  # Java inherits it: the Grid's processes are found by it
+    command = [sys.executable, "-m", "scenarios.grid", "--port", str(free_port())]
+    proc = subprocess.Popen(
+        [*command, "--max-sessions", "1"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines, deadline = lines_of(proc.stdout), time.monotonic() + 120
+        while "Selenium Grid ready at" not in lines.get(timeout=deadline - time.monotonic()):
+            pass
+        assert "java" in {name for _, name in processes_tagged(env)}
+        proc.send_signal(signal.SIGTERM)  # as `timeout` and a CI cancel do
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        left = survivors(env)
+    stderr = proc.stderr.read()
+    assert proc.returncode == 0, stderr
+    assert stderr.endswith("Selenium Grid stopped.\n"), stderr
+    assert left == [], "the Grid outlived its SIGTERM"

@@ -1,27 +1,17 @@
 """No browser outlives a run, however it ends; scenarios do not depend on each other."""
 
 import os
-import queue
 import random
 import signal
 import subprocess
-import threading
 import time
 
 import pytest
-from helpers import RUNNER, cookie_lab, processes_tagged, tagged_env
+from helpers import RUNNER, cookie_lab, lines_of, processes_tagged, survivors, tagged_env
 
 from scenarios.catalog import SCENARIOS
 
 pytestmark = pytest.mark.browser
-
-
-def survivors(env, timeout=10.0):
-    """Tagged processes still alive once ``timeout`` has passed (zombies do not count)."""
-    deadline = time.monotonic() + timeout
-    while (left := processes_tagged(env)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return left
 
 
 def test_no_browser_outlives_a_passing_run():
@@ -41,15 +31,16 @@ def test_no_browser_outlives_a_failing_check(app_that_forgets_to_set_cookies):
     assert survivors(env) == []
 
 
-def _lines(stream):
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
-    return lines
-
-
-def test_no_browser_outlives_ctrl_c_halfway():
+# Ctrl-C; closing the terminal; `timeout`, a CI cancel. Exit 128 + the signal's number.
+@pytest.mark.parametrize(
+    "signum, status",
+    [(signal.SIGINT, 130), (signal.SIGHUP, 129), (signal.SIGTERM, 143)],
+    ids=["SIGINT", "SIGHUP", "SIGTERM"],
+)
+def test_no_browser_outlives_ctrl_c_halfway(signum, status):
     env = tagged_env()
-    # Its own process group, as a shell gives a foreground job: Ctrl-C signals the group.
+    # Its own process group, as a shell gives a foreground job: Ctrl-C and a closed terminal
+    # signal the group.
     proc = subprocess.Popen(
         [*RUNNER, "run", "--expiry-seconds", "30"],
         env=env,
@@ -59,20 +50,21 @@ def test_no_browser_outlives_ctrl_c_halfway():
         start_new_session=True,
     )
     try:
-        lines, deadline = _lines(proc.stdout), time.monotonic() + 60
+        lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
         # Halfway: the second scenario runs while the expiry waits in its own browser.
         while not lines.get(timeout=deadline - time.monotonic()).startswith("update:"):
             pass
         assert {name for _, name in processes_tagged(env)} >= {"chromedriver", "chromium"}
-        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, signum)
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
+        left = survivors(env)
     stderr = proc.stderr.read()
-    assert proc.returncode == 130, stderr
+    assert proc.returncode == status, stderr
     assert stderr == "cookie-lab: interrupted; the browser was closed\n"
-    assert survivors(env) == []
+    assert left == []
 
 
 def test_every_scenario_passes_in_reverse_order():

@@ -1,0 +1,68 @@
+"""Ending cleanly, and seeing what is left: the pieces the runner, the Grid and the tests share."""
+
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, taken as Ctrl-C is: ``signum`` says which."""
+
+    def __init__(self, signum):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def exit_status(interrupt):
+    """130 for Ctrl-C, 128 + N for signal N: what a shell reports for a process it killed."""
+    return 128 + getattr(interrupt, "signum", signal.SIGINT)
+
+
+@contextmanager
+def stopped_like_ctrl_c(signums=(signal.SIGTERM, signal.SIGHUP)):
+    """While inside, ``signums`` raise Stopped, so the same cleanup runs as for Ctrl-C.
+
+    Closing the terminal, `timeout`, a CI cancel would otherwise end the interpreter at once,
+    leaving the drivers and the Grid, which run in sessions of their own, behind. A signal
+    already ignored (nohup) stays ignored; the previous handlers come back on the way out.
+    """
+
+    def stop(signum, frame):
+        raise Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers, and only it receives signals
+        return
+    previous = {s: signal.getsignal(s) for s in signums}
+    for signum, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def settle(probe, timeout, interval=0.1):
+    """Call ``probe`` until it answers nothing (empty, False, None), for at most ``timeout``
+    seconds; return its last answer."""
+    deadline = time.monotonic() + timeout
+    while (answer := probe()) and time.monotonic() < deadline:
+        time.sleep(interval)  # a poll interval, under the deadline above
+    return answer
+
+
+def members(group):
+    """The live processes (zombies aside) in process group ``group``, by /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone while we looked
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
