@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -67,3 +68,34 @@ def lines_of(stream):
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
     return lines
+
+
+def signalled_halfway(command, when, running, signum, within=60):
+    """Run ``command`` tagged, in its own process group as a shell runs a foreground job.
+
+    Once a line of its output starts with ``when`` (within ``within`` s), and while the
+    processes named ``running`` are up, send ``signum`` to the group. Return its exit status,
+    its stderr, and the tagged processes that outlived it (killed, so none leaks).
+    """
+    env = tagged_env()
+    proc = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        lines, deadline = lines_of(proc.stdout), time.monotonic() + within
+        while not lines.get(timeout=deadline - time.monotonic()).startswith(when):
+            pass
+        assert {name for _, name in processes_tagged(env)} >= set(running)
+        os.killpg(proc.pid, signum)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        left = survivors(env)
+    return proc.returncode, proc.stderr.read(), left

@@ -3,12 +3,10 @@ loopback, its node driving the system's Chromium and ChromeDriver. Stopped by pr
 """
 
 import signal
-import subprocess
 import sys
-import time
 
 import pytest
-from helpers import cookie_lab, lines_of, processes_tagged, survivors, tagged_env
+from helpers import cookie_lab, signalled_halfway
 
 from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
@@ -102,28 +100,11 @@ def test_a_failure_with_a_session_open_still_stops_the_grid_and_its_browser(tmp_
 
 @pytest.mark.xdist_group("own-grid")
 def test_make_grid_stopped_by_sigterm_leaves_no_java_of_its_own():
-    env = tagged_env()  # Java inherits it: the Grid's processes are found by it
+    # The tag reaches Java through its environment; SIGTERM, as `timeout` and a CI cancel send.
     command = [sys.executable, "-m", "scenarios.grid", "--port", str(free_port())]
-    proc = subprocess.Popen(
-        [*command, "--max-sessions", "1"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    returncode, stderr, left = signalled_halfway(
+        [*command, "--max-sessions", "1"], "Selenium Grid ready at", {"java"}, signal.SIGTERM, 120
     )
-    try:
-        lines, deadline = lines_of(proc.stdout), time.monotonic() + 120
-        while "Selenium Grid ready at" not in lines.get(timeout=deadline - time.monotonic()):
-            pass
-        assert "java" in {name for _, name in processes_tagged(env)}
-        proc.send_signal(signal.SIGTERM)  # as `timeout` and a CI cancel do
-        proc.wait(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        left = survivors(env)
-    stderr = proc.stderr.read()
-    assert proc.returncode == 0, stderr
+    assert returncode == 0, stderr
     assert stderr.endswith("Selenium Grid stopped.\n"), stderr
     assert left == [], "the Grid outlived its SIGTERM"

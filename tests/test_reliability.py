@@ -1,13 +1,11 @@
 """No browser outlives a run, however it ends; scenarios do not depend on each other."""
 
-import os
 import random
 import signal
 import subprocess
-import time
 
 import pytest
-from helpers import RUNNER, cookie_lab, lines_of, processes_tagged, survivors, tagged_env
+from helpers import RUNNER, cookie_lab, signalled_halfway, survivors, tagged_env
 
 from scenarios.catalog import SCENARIOS
 
@@ -38,31 +36,11 @@ def test_no_browser_outlives_a_failing_check(app_that_forgets_to_set_cookies):
     ids=["SIGINT", "SIGHUP", "SIGTERM"],
 )
 def test_no_browser_outlives_ctrl_c_halfway(signum, status):
-    env = tagged_env()
-    # Its own process group, as a shell gives a foreground job: Ctrl-C and a closed terminal
-    # signal the group.
-    proc = subprocess.Popen(
-        [*RUNNER, "run", "--expiry-seconds", "30"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+    # Halfway: the second scenario runs while the expiry waits in its own browser.
+    returncode, stderr, left = signalled_halfway(
+        [*RUNNER, "run", "--expiry-seconds", "30"], "update:", {"chromedriver", "chromium"}, signum
     )
-    try:
-        lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
-        # Halfway: the second scenario runs while the expiry waits in its own browser.
-        while not lines.get(timeout=deadline - time.monotonic()).startswith("update:"):
-            pass
-        assert {name for _, name in processes_tagged(env)} >= {"chromedriver", "chromium"}
-        os.killpg(proc.pid, signum)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        left = survivors(env)
-    stderr = proc.stderr.read()
-    assert proc.returncode == status, stderr
+    assert returncode == status, stderr
     assert stderr == "cookie-lab: interrupted; the browser was closed\n"
     assert left == []
 
