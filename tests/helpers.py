@@ -41,3 +41,18 @@ def processes_tagged(env):
         except OSError:  # gone meanwhile, or not ours to read
             continue
     return found
+
+
+# What the overlay shows, read from its shadow root: no check's selector reaches in there.
+SHOWN = """
+const host = document.querySelector("cookie-lab-overlay");
+if (!host) return null;
+const root = host.shadowRoot;
+const box = root.querySelector(".box");
+return {
+  scenario: root.querySelector(".scenario").textContent,
+  narration: root.querySelector(".narration").textContent,
+  state: root.querySelector(".banner").dataset.state,
+  box: box.hidden ? null : box.getBoundingClientRect().toJSON(),
+};
+"""
