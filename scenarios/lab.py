@@ -28,10 +28,20 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
+# null when the page is not a lab page (an error page, a 404): "carried nothing" must never
+# be read off a page that cannot say what was carried.
 _READ_CARRIED = """
+if (!document.getElementById("received-cookies")) return null;
 return Array.from(
   document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
   (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+);
+"""
+
+_READ_SET_COOKIES = """
+return Array.from(
+  document.querySelectorAll("#set-cookie-headers li:not(.empty) code"),
+  (code) => code.textContent,
 );
 """
 
@@ -136,7 +146,7 @@ class Lab:
                 "url": self.driver.current_url,
                 "screenshot": self.driver.get_screenshot_as_png(),
                 **self.driver.execute_script(_EXCHANGE_SHOWN),
-                "store": self._store_in_place(),
+                "store": self.store_here(),
                 "store_scope": "every path" if self._has_devtools else "this page's path only",
             }
             if step.passed is False:
@@ -174,7 +184,17 @@ class Lab:
         """The cookies the last request carried, as the server saw them: {name: value}."""
         # One script, one round trip: reading row by row costs a WebDriver call per cell.
         rows = self.driver.execute_script(_READ_CARRIED)
+        if rows is None:
+            raise CheckFailed(
+                f"expected the lab page at {self.path}, but the browser shows "
+                f"{self.driver.title or 'a page without a title'!r}"
+            )
         return dict(rows)
+
+    def cookie_header_bytes(self):
+        """The size of the last request's Cookie header, as the page states it."""
+        stated = self.look_at("cookie-header-bytes").text  # "(34 bytes)"
+        return int(stated.strip("()").split()[0])
 
     def document_cookie(self):
         """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
@@ -186,8 +206,8 @@ class Lab:
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
         self._point_at("#set-cookie-headers")
-        items = self.driver.find_elements("css selector", "#set-cookie-headers li:not(.empty)")
-        return [item.text.removeprefix("Set-Cookie: ") for item in items]
+        shown = self.driver.execute_script(_READ_SET_COOKIES)  # one round trip for them all
+        return [text.removeprefix("Set-Cookie: ") for text in shown]
 
     def set_cookie_header(self, name):
         """The last response's Set-Cookie header for ``name``; a check fails if it set none."""
@@ -210,8 +230,9 @@ class Lab:
             return [_from_devtools(c) for c in cookies]
         return self._visiting_each_path(self._cookies_here)
 
-    def _store_in_place(self):
-        """The jar without leaving the page: the next check may read this page."""
+    def store_here(self):
+        """The jar without leaving the page (WebDriver alone sees only this page's path):
+        the next check may read this page, and a visit would be a request of its own."""
         return self.store() if self._has_devtools else self._cookies_here()
 
     def _cookies_here(self):
@@ -233,6 +254,15 @@ class Lab:
             f"expected {name} to have an expiry, but the browser keeps it for the session only",
         )
         return (stored["expires"] - time.time()) / 86400
+
+    def expect_expires_in(self, name, days):
+        """``name`` is stored to expire ``days`` from now, give or take a day."""
+        left = self.days_to_expiry(name)
+        self.check(
+            abs(left - days) < 1,
+            f"expected the browser to keep {name} for {days} days, but it expires in "
+            f"{left:.1f} days",
+        )
 
     def clear_cookies(self):
         """Empty the jar, path-restricted cookies included."""
@@ -332,7 +362,7 @@ def _from_devtools(cookie):
         "expires": expires,
         "httpOnly": cookie["httpOnly"],
         "secure": cookie["secure"],
-        "sameSite": cookie.get("sameSite", "Lax"),
+        "sameSite": cookie.get("sameSite"),  # None: the cookie was set without one
     }
 
 
@@ -344,5 +374,5 @@ def _from_webdriver(cookie):
         "expires": cookie.get("expiry"),
         "httpOnly": cookie.get("httpOnly", False),
         "secure": cookie.get("secure", False),
-        "sameSite": cookie.get("sameSite", "Lax"),
+        "sameSite": cookie.get("sameSite"),  # as the driver reports it
     }

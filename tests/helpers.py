@@ -99,3 +99,18 @@ def signalled_halfway(command, when, running, signum, within=60):
             proc.kill()
         left = survivors(env)
     return proc.returncode, proc.stderr.read(), left
+
+
+# What the overlay shows, read from its shadow root: no check's selector reaches in there.
+SHOWN = """
+const host = document.querySelector("cookie-lab-overlay");
+if (!host) return null;
+const root = host.shadowRoot;
+const box = root.querySelector(".box");
+return {
+  scenario: root.querySelector(".scenario").textContent,
+  narration: root.querySelector(".narration").textContent,
+  state: root.querySelector(".banner").dataset.state,
+  box: box.hidden ? null : box.getBoundingClientRect().toJSON(),
+};
+"""

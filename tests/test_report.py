@@ -13,7 +13,8 @@ from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
 from scenarios.server import LabServer
 
-pytestmark = pytest.mark.browser
+# One worker runs this module, so its full run (a module fixture) happens once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("report")]
 
 WINDOW_WIDTH = Config().window_size[0]
 # The lab page's table-header colour (lab.css, th): found only in a screenshot of a lab page.

@@ -1,30 +1,58 @@
-"""Every scenario, headless, in the session's shared browser, with a 2-second expiry.
+"""Every scenario, headless, in the session's shared browser, with a 2-second expiry, and
+with the overlay on: it must never change what a check reads.
 
 The real 15-second expiry runs once, in test_cli.py's full run.
 """
 
 import pytest
-from helpers import SHORT_EXPIRY_SECONDS
+from flask import abort, request
+from helpers import SHORT_EXPIRY_SECONDS, SHOWN
 
-from scenarios.catalog import SCENARIOS
+from lab_app import create_app
+from scenarios.catalog import SCENARIOS, select
 from scenarios.config import Config
 from scenarios.lab import Lab
 from scenarios.runner import run_one
+from scenarios.server import LabServer
 
 pytestmark = pytest.mark.browser
 
-SHORT = Config(expiry_seconds=SHORT_EXPIRY_SECONDS)
+WITH_OVERLAY = Config(expiry_seconds=SHORT_EXPIRY_SECONDS, overlay=True)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
-def test_scenario_passes(scenario, browser, short_expiry_server):
-    lab = Lab(browser, short_expiry_server.url, SHORT)
+def test_scenario_passes_with_the_overlay_on(scenario, browser, short_expiry_server):
+    lab = Lab(browser, short_expiry_server.url, WITH_OVERLAY)
     result = run_one(scenario, lab, lambda *event: None)
     failed = [f"{s.narration}: {s.message}" for s in result.steps if not s.passed]
     assert result.passed, failed
     assert result.steps and all(step.passed for step in result.steps)
+    # The overlay really was there, showing the last step's narration and its result.
+    shown = browser.driver.execute_script(SHOWN)
+    assert shown is not None
+    assert shown["scenario"] == scenario.name
+    assert shown["narration"] == "\u2714 " + result.steps[-1].narration
+    assert shown["state"] == "passed"
 
 
 def test_every_scenario_tells_the_learner_what_they_will_see():
     for scenario in SCENARIOS:
         assert "You will see" in scenario.doc, scenario.name
+
+
+def test_not_carried_never_passes_on_a_page_that_is_not_the_lab_page(browser):
+    """A 404 carries no cookie table: reading "nothing carried" off it would prove nothing."""
+    app = create_app({"EXPIRY_SECONDS": SHORT_EXPIRY_SECONDS})
+
+    @app.before_request
+    def look_alike_paths_are_missing():
+        if request.path == "/set-path-cookiex":
+            abort(404)
+
+    with LabServer(app) as server:
+        lab = Lab(browser, server.url, WITH_OVERLAY)
+        result = run_one(select(["path-boundary"])[0], lab, lambda *event: None)
+    assert not result.passed
+    assert result.steps[-1].message == (
+        "expected the lab page at /set-path-cookiex, but the browser shows '404 Not Found'"
+    )

@@ -40,6 +40,14 @@ def run(lab):
     with lab.step("Set them all again, then visit /delete-cookies, which names each path"):
         _set_every_cookie(lab)
         lab.visit("/delete-cookies")
+        # The deletions themselves, so no cookie passes the checks below by expiring alone.
+        for name in COOKIES:
+            path = "/set-path-cookie" if name == "path_cookie_name" else "/"
+            header = lab.set_cookie_header(name)
+            lab.check(
+                "Max-Age=0" in header and header.endswith(f"Path={path}"),
+                f"expected the response to delete {name} at Path={path}, but it sent {header}",
+            )
 
     for path in ("/", "/set-path-cookie/"):
         with lab.step(f"Nothing the lab set is carried to {path} any more"):

@@ -29,6 +29,23 @@ def run(lab):
 
     with lab.step("A cookie set without a Path gets Path=/ and is carried to every route"):
         lab.visit("/set-cookie")
-        lab.visit("/set-path-cookie/anything")
-        lab.expect_carried("cookie_name", "cookie_value")
+        stored = lab.stored("cookie_name") or {}
+        lab.check(
+            stored.get("path") == "/",
+            f"expected cookie_name to be stored with Path=/, but it has {stored.get('path')}",
+        )
+        for path in ("/", "/set-path-cookie-alternate", "/set-path-cookie/anything"):
+            lab.visit(path)
+            lab.expect_carried("cookie_name", "cookie_value")
         lab.expect_carried("path_cookie_name")
+
+    with lab.step("Sending cookies costs bytes: / is spared the path cookie's share"):
+        inside = lab.cookie_header_bytes()
+        lab.visit("/")
+        outside = lab.cookie_header_bytes()
+        share = len("path_cookie_name=path_cookie_value; ")
+        lab.check(
+            inside - outside == share,
+            f"expected the Cookie header at / to be {share} bytes smaller than under "
+            f"/set-path-cookie, but it is {inside} bytes there and {outside} here",
+        )
