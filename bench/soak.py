@@ -21,7 +21,10 @@ def main():
     args = parser.parse_args()
     if args.runs < 1 or args.expiry_seconds < 1:
         parser.error("--runs and --expiry-seconds must be at least 1")
-    config = Config.from_env(expiry_seconds=args.expiry_seconds)
+    try:
+        config = Config.from_env(expiry_seconds=args.expiry_seconds)
+    except UsageError as exc:
+        sys.exit(f"soak: error: {exc}")
     failures, start = [], time.monotonic()
     for run in range(1, args.runs + 1):
         try:

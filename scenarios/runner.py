@@ -95,6 +95,20 @@ def _work(config, index, queue, order, results, cancel):
             results[scenario.name] = run_one(scenario, lab, emit)
 
 
+def _join(threads, cancel):
+    """Wait for every worker to quit its browser, even when a signal lands meanwhile."""
+    interrupted = None
+    for thread in threads:
+        while thread.is_alive():
+            try:
+                thread.join()
+            except BaseException as exc:  # noqa: BLE001 - re-raised once all have quit
+                cancel.set()
+                interrupted = interrupted or exc
+    if interrupted is not None:
+        raise interrupted
+
+
 def run(config, scenarios, observers=()):
     """Run ``scenarios``; return one Result each, in the order given.
 
@@ -131,8 +145,7 @@ def run(config, scenarios, observers=()):
     try:
         guarded(0, queues[0])  # in the main thread, where a Ctrl-C lands
     finally:
-        for thread in threads:
-            thread.join()
+        _join(threads, cancel)
     if failures:
         # The first cause, not the Cancelled it set off in the other workers.
         raise next((f for f in failures if not isinstance(f, Cancelled)), failures[0])
