@@ -31,11 +31,11 @@ class Step:
 # null when the page is not a lab page (an error page, a 404): "carried nothing" must never
 # be read off a page that cannot say what was carried.
 _READ_CARRIED = """
-if (!document.getElementById("received-cookies")) return null;
-return Array.from(
+if (!document.getElementById("received-cookies")) return [location.pathname, null];
+return [location.pathname, Array.from(
   document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
   (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
-);
+)];
 """
 
 _READ_SET_COOKIES = """
@@ -182,14 +182,18 @@ class Lab:
 
     def carried(self):
         """The cookies the last request carried, as the server saw them: {name: value}."""
-        # One script, one round trip: reading row by row costs a WebDriver call per cell.
-        rows = self.driver.execute_script(_READ_CARRIED)
+        return self._carried_at()[1]
+
+    def _carried_at(self):
+        """(the page's path, what its request carried): one script, one round trip, since
+        every check reads both and a WebDriver call costs milliseconds."""
+        path, rows = self.driver.execute_script(_READ_CARRIED)
         if rows is None:
             raise CheckFailed(
-                f"expected the lab page at {self.path}, but the browser shows "
+                f"expected the lab page at {path}, but the browser shows "
                 f"{self.driver.title or 'a page without a title'!r}"
             )
-        return dict(rows)
+        return path, dict(rows)
 
     def cookie_header_bytes(self):
         """The size of the last request's Cookie header, as the page states it."""
@@ -307,8 +311,8 @@ class Lab:
 
     def expect_carried(self, name, value=None):
         self._point_at(_row(name), "#received-cookies")
-        carried = self.carried()
-        where = f"the request to {self.path}"
+        path, carried = self._carried_at()
+        where = f"the request to {path}"
         self.check(name in carried, f"expected {where} to carry {name}, but {_describe(carried)}")
         if value is not None:
             self.check(
@@ -320,10 +324,10 @@ class Lab:
         # A row the step already points at says more than the table it is missing from.
         if not self._looking_at:
             self._point_at("#received-cookies")
-        carried = self.carried()
+        path, carried = self._carried_at()
         self.check(
             name not in carried,
-            f"expected the request to {self.path} not to carry {name}, "
+            f"expected the request to {path} not to carry {name}, "
             f"but it carried {name}={carried.get(name)}",
         )
 

@@ -62,7 +62,9 @@ class LabServer:
                 fd=sock.fileno(),  # Werkzeug serves a duplicate of it
             )
         self.url = f"http://{advertise}:{self._server.socket.getsockname()[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     def __enter__(self):
         self._thread.start()

@@ -43,9 +43,10 @@ class ExerciseLab(Lab):
         self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
         self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
 
-    def carried(self):
-        exchange = self.recorder.last.get(self.path)
-        return exchange.cookies if exchange else {}
+    def _carried_at(self):
+        path = self.path
+        exchange = self.recorder.last.get(path)
+        return path, exchange.cookies if exchange else {}
 
     def heading(self):
         self._point_at("h1")  # boxed by the overlay in a headed run

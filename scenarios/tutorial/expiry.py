@@ -14,7 +14,7 @@ OWN_BROWSER = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the
 # time a request takes.
-POLL = 0.5
+POLL = 0.25
 SLACK = 1.5
 
 
