@@ -74,12 +74,11 @@ def run_one(scenario, lab, emit):
     return result
 
 
-def _work(config, index, queue, order, results, cancel):
+def _work(config, index, app, queue, order, results, cancel):
     """One worker: its own app server and browser, taking scenarios from ``queue``."""
     with ExitStack() as stack:
         base_url = config.base_url
         if base_url is None:
-            app = create_app(config.app_config())
             port = config.port + index if config.port else 0
             server = LabServer(app, port=port, advertise=config.advertise_host)
             base_url = stack.enter_context(server).url
@@ -126,11 +125,15 @@ def run(config, scenarios, observers=()):
     # The workers take scenarios in turn from one queue; one in its own browser has its own.
     queues = [in_turn] * min(config.workers, len(in_turn)) + [deque([s]) for s in beside]
 
+    # Built here, one after another: CPython 3.11 before 3.11.8 can fail to compile Python
+    # code in two threads at once ("AST constructor recursion depth mismatch"), and
+    # building an app compiles Werkzeug's URL builders.
+    apps = [None if config.base_url else create_app(config.app_config()) for _ in queues]
     failures = []
 
     def guarded(index, queue):
         try:
-            _work(config, index, queue, order, results, cancel)
+            _work(config, index, apps[index], queue, order, results, cancel)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
             failures.append(exc)
             cancel.set()
