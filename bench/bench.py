@@ -17,6 +17,7 @@ from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
 from scenarios.lab import Lab
+from scenarios.processes import stopped_like_ctrl_c
 from scenarios.runner import run_one
 from scenarios.server import LabServer
 
@@ -126,4 +127,5 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with stopped_like_ctrl_c():  # SIGTERM and SIGHUP close the browsers, as Ctrl-C does
+        sys.exit(main())

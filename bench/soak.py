@@ -12,6 +12,7 @@ import time
 from scenarios import runner
 from scenarios.catalog import SCENARIOS
 from scenarios.config import Config, UsageError
+from scenarios.processes import stopped_like_ctrl_c
 
 
 def main():
@@ -51,4 +52,5 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    with stopped_like_ctrl_c():  # SIGTERM and SIGHUP close the browsers, as Ctrl-C does
+        sys.exit(main())
