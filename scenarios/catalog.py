@@ -34,6 +34,8 @@ class Scenario:
     run: Callable
     # One that waits for time or restarts the browser may run in its own, beside the others.
     own_browser: bool = False
+    # Its length is set by the clock, so every moment its browser waits to start is lost.
+    waits_for_time: bool = False
 
     @classmethod
     def from_module(cls, module):
@@ -44,6 +46,7 @@ class Scenario:
             doc=doc,
             run=module.run,
             own_browser=getattr(module, "OWN_BROWSER", False),
+            waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
         )
 
 

@@ -9,8 +9,9 @@ nothing, though the browser was never closed.
 import time
 
 NAME = "expiry"
-# It spends its time waiting, so it runs in its own browser beside the others.
+# Its time is the clock's: it runs in its own browser beside the others, started first.
 OWN_BROWSER = True
+WAITS_FOR_TIME = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the
 # time a request takes.
