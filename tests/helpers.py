@@ -29,6 +29,13 @@ def cookie_lab(*args, env=None, timeout=120):
     )
 
 
+def set_cookies(client, path):
+    """The Set-Cookie headers a route answers with, through the Flask test client."""
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.headers.getlist("Set-Cookie")
+
+
 def tagged_env():
     """An environment whose tag every process the run starts inherits: driver and browser."""
     return {**os.environ, TAG: uuid.uuid4().hex}

@@ -5,16 +5,11 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import pytest
+from helpers import set_cookies
 
 from lab_app import create_app
 
 DELETED = "Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0"
-
-
-def set_cookies(client, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    return response.headers.getlist("Set-Cookie")
 
 
 @pytest.mark.parametrize(

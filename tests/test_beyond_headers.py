@@ -6,14 +6,9 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import pytest
+from helpers import set_cookies
 
 from lab_app.beyond import TRICKY_VALUES
-
-
-def set_cookies(client, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    return response.headers.getlist("Set-Cookie")
 
 
 def expires_in(header):
