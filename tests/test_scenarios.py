@@ -56,3 +56,11 @@ def test_not_carried_never_passes_on_a_page_that_is_not_the_lab_page(browser):
     assert result.steps[-1].message == (
         "expected the lab page at /set-path-cookiex, but the browser shows '404 Not Found'"
     )
+
+
+def test_the_next_scenario_shows_no_countdown_left_by_the_expiry(browser, short_expiry_server):
+    """In one browser (as in `make lab`), the expiry's deadline must not outlive its scenario."""
+    for name in ("expiry", "long-lasting"):
+        lab = Lab(browser, short_expiry_server.url, WITH_OVERLAY)
+        assert run_one(select([name])[0], lab, lambda *event: None).passed, name
+    assert not browser.driver.find_element("id", "expiry-countdown").is_displayed()
