@@ -274,7 +274,7 @@ class Lab:
         expiring cookie must not show one counting down, or expired."""
         if self._has_devtools:
             self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
-            for origin in {self.url("/").rstrip("/"), *self._twin_origin()}:
+            for origin in self._origins():
                 self.driver.execute_cdp_cmd(
                     "Storage.clearDataForOrigin",
                     {"origin": origin, "storageTypes": "local_storage"},
@@ -286,10 +286,14 @@ class Lab:
         self.driver.delete_all_cookies()
         self.driver.execute_script("localStorage.clear()")
 
-    def _twin_origin(self):
+    def _origins(self):
+        """The lab's origin and its loopback twin's; none before the lab has an address."""
+        if self.base_url is None:
+            return []
+        origins = [self.url("/").rstrip("/")]
         if urlsplit(self.base_url).hostname in LOOPBACK_TWINS:
-            return [self.twin_url("/").rstrip("/")]
-        return []
+            origins.append(self.twin_url("/").rstrip("/"))
+        return origins
 
     def _visiting_each_path(self, action):
         """``action`` on a page under each cookie path, on the lab's host and on its loopback
