@@ -1,4 +1,4 @@
-"""Deleting a cookie means matching its name *and* its path.
+"""Deleting a cookie means matching its name and its path.
 
 You will see every tutorial cookie set, then the tutorial's own deletion (by name alone)
 leave the path cookie alive, because its deletion was sent for Path=/. The lab's

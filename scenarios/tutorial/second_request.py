@@ -1,4 +1,4 @@
-"""A cookie set by a response is carried from the *next* request on.
+"""A cookie set by a response is carried from the next request on.
 
 You will see the first visit to /set-cookie come back with an empty table: that request was
 sent before the cookie existed. The response sets it, the browser stores it at once, and the
