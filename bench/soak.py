@@ -23,15 +23,23 @@ def main():
     if args.runs < 1 or args.expiry_seconds < 1:
         parser.error("--runs and --expiry-seconds must be at least 1")
     try:
-        config = Config.from_env(expiry_seconds=args.expiry_seconds)
+        failures, seconds = soak(Config.from_env(expiry_seconds=args.expiry_seconds), args.runs)
     except UsageError as exc:
         sys.exit(f"soak: error: {exc}")
+    print(
+        f"\n{args.runs} runs of {len(SCENARIOS)} scenarios in {seconds:.0f} s: "
+        f"{len(failures)} failures"
+    )
+    for failure in failures:
+        print("  " + failure)
+    return 1 if failures else 0
+
+
+def soak(config, runs):
+    """Every step that failed in ``runs`` runs of the whole suite, and the seconds it took."""
     failures, start = [], time.monotonic()
-    for run in range(1, args.runs + 1):
-        try:
-            results = runner.run(config, list(SCENARIOS))
-        except UsageError as exc:
-            sys.exit(f"soak: error: {exc}")
+    for run in range(1, runs + 1):
+        results = runner.run(config, list(SCENARIOS))
         for result in results:
             for step in result.steps:
                 if not step.passed:
@@ -39,16 +47,9 @@ def main():
                         f"run {run}, {result.scenario.name}: {step.narration}: {step.message}"
                     )
         print(
-            f"run {run}/{args.runs}: {sum(r.passed for r in results)}/{len(results)} passed",
-            flush=True,
+            f"run {run}/{runs}: {sum(r.passed for r in results)}/{len(results)} passed", flush=True
         )
-    print(
-        f"\n{args.runs} runs of {len(SCENARIOS)} scenarios in {time.monotonic() - start:.0f} s: "
-        f"{len(failures)} failures"
-    )
-    for failure in failures:
-        print("  " + failure)
-    return 1 if failures else 0
+    return failures, time.monotonic() - start
 
 
 if __name__ == "__main__":

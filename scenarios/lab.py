@@ -38,13 +38,6 @@ return [location.pathname, Array.from(
 )];
 """
 
-_READ_SET_COOKIES = """
-return Array.from(
-  document.querySelectorAll("#set-cookie-headers li:not(.empty) code"),
-  (code) => code.textContent,
-);
-"""
-
 # A page under every path the lab's cookies may live at: WebDriver only reaches cookies
 # visible at the current page's path, so without DevTools reading or clearing the jar means
 # visiting each. "/set-path-cookie/" is inside the path cookie's path and, unlike
@@ -210,7 +203,8 @@ class Lab:
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
         self._point_at("#set-cookie-headers")
-        shown = self.driver.execute_script(_READ_SET_COOKIES)  # one round trip for them all
+        # The report's reading of the page: one round trip for them all.
+        shown = self.driver.execute_script(_EXCHANGE_SHOWN)["set_cookie_headers"] or []
         return [text.removeprefix("Set-Cookie: ") for text in shown]
 
     def set_cookie_header(self, name):
