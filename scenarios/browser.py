@@ -32,7 +32,15 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Chromium otherwise gives every page load a new document host, so that pages can wait
+    # in the back/forward cache: about a third more CPU per load, and the lab never goes back.
+    "--disable-features=BackForwardCache,RenderDocument",
 )
+
+# The first tab opens blank: Debian's Chromium would open a new tab page that asks a search
+# engine it cannot reach for its content, and the first visit would wait for it to give up.
+# (Restoring the last session instead would keep session cookies across a restart.)
+CHROMIUM_PREFS = {"session.restore_on_startup": 4, "session.startup_urls": ["about:blank"]}
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ def _options(config, profile_dir):
             options.add_argument(flag)
         if profile_dir:
             options.add_argument(f"--user-data-dir={profile_dir}")
+        options.add_experimental_option("prefs", CHROMIUM_PREFS)
     else:
         options.add_argument(f"--width={width}")
         options.add_argument(f"--height={height}")

@@ -145,9 +145,14 @@ def run(config, scenarios, observers=()):
     beside = [s for s in scenarios if s.own_browser and overlap]
     in_turn = deque(s for s in scenarios if s not in beside)
     # The workers take scenarios in turn from one queue; one in its own browser has its own.
-    # Browsers start in this order: first the one whose length the clock sets.
-    beside.sort(key=lambda s: not s.waits_for_time)
-    queues = [deque([s]) for s in beside] + [in_turn] * min(config.workers, len(in_turn))
+    # Browsers start in this order: first the one whose length the clock sets, then the
+    # workers, which have the most to do, and last the short ones beside them (a restart).
+    shared = [in_turn] * min(config.workers, len(in_turn))
+    queues = (
+        [deque([s]) for s in beside if s.waits_for_time]
+        + shared
+        + [deque([s]) for s in beside if not s.waits_for_time]
+    )
     turns = _Turns(len(queues))
 
     # Built here, one after another: CPython 3.11 before 3.11.8 can fail to compile Python

@@ -1,7 +1,7 @@
 """A cookie with a Max-Age is carried until its time runs out, then never again.
 
 You will see /set-expiring-cookie set expiring_cookie_name with a Max-Age (15 seconds unless
-the lab is told otherwise) and a countdown start. Every half second the page is reloaded: the
+the lab is told otherwise) and a countdown start. Every quarter second the page is reloaded: the
 cookie is carried while the countdown runs, and the first request after it ends carries
 nothing, though the browser was never closed.
 """
