@@ -190,6 +190,37 @@ def _kill_group(service):
     process.wait()
 
 
+# WebDriver commands that leave the page as it was, so a reading of the page taken before
+# them still holds. Any other command (a visit, a click, a script) may change it.
+_LEAVE_THE_PAGE = frozenset(
+    {
+        "getCurrentUrl",
+        "getTitle",
+        "getPageSource",
+        "findElement",
+        "findElements",
+        "findChildElement",
+        "findChildElements",
+        "getElementText",
+        "getElementAttribute",
+        "getElementProperty",
+        "getElementTagName",
+        "getElementRect",
+        "screenshot",
+        "elementScreenshot",
+        "getCookies",
+        "getCookie",
+    }
+)
+_LEAVE_THE_PAGE_DEVTOOLS = frozenset({"Storage.getCookies"})
+
+
+def _leaves_the_page(command, params):
+    if command == "executeCdpCommand":
+        return params["cmd"] in _LEAVE_THE_PAGE_DEVTOOLS
+    return command in _LEAVE_THE_PAGE
+
+
 _ERROR_PAGE_REASON = """
     if (location.protocol === "http:" || location.protocol === "https:") return null;
     const code = document.body && document.body.innerText.match(/\\bERR_[A-Z_]+/);
@@ -207,12 +238,27 @@ class Browser:
 
     def __init__(self, config):
         self.config = config
+        # How many commands so far may have changed the page: see Lab's reading of it.
+        self.page_changes = 0
         self._profile = _new_profile(config)
         try:
-            self.driver, self._service = _launch(config, self._profile)
+            self._start()
         except BaseException:
             self._remove_profile()
             raise
+
+    def _start(self):
+        self.driver, self._service = _launch(self.config, self._profile)
+        self.page_changes += 1  # a new browser shows a new page
+        execute = self.driver.execute
+
+        def execute_counting_changes(command, params=None):
+            if not _leaves_the_page(command, params):
+                self.page_changes += 1
+            return execute(command, params)
+
+        # Every command passes here, an element's (a click) as well as the driver's own.
+        self.driver.execute = execute_counting_changes
 
     @property
     def is_chromium(self):
@@ -221,7 +267,7 @@ class Browser:
     def restart(self):
         """Close the browser as a user would, then start it again on the same profile."""
         self._close()
-        self.driver, self._service = _launch(self.config, self._profile)
+        self._start()
 
     def reach(self, url):
         """Load ``url``, or say in one line why this browser cannot reach it."""

@@ -28,14 +28,22 @@ class Step:
     evidence: dict = field(default_factory=dict)
 
 
-# null when the page is not a lab page (an error page, a 404): "carried nothing" must never
-# be read off a page that cannot say what was carried.
-_READ_CARRIED = """
-if (!document.getElementById("received-cookies")) return [location.pathname, null];
-return [location.pathname, Array.from(
-  document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
-  (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
-)];
+# The lab page as a check reads it, in one round trip: its path, the cookies its request
+# carried, and both halves of the exchange. None where a page lacks them: "carried nothing"
+# must never be read off a page that cannot say what was carried (an error page, a 404).
+_READ_PAGE = """
+const text = (id) => { const el = document.getElementById(id); return el && el.textContent; };
+const rows = document.querySelectorAll("#received-cookies tr[data-cookie-name]");
+const setters = document.getElementById("set-cookie-headers");
+return {
+  path: location.pathname,
+  carried: document.getElementById("received-cookies") && Array.from(
+    rows, (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+  ),
+  cookie_header: text("cookie-header"),
+  cookie_header_bytes: text("cookie-header-bytes"),
+  set_cookie_headers: setters && [...setters.querySelectorAll("code")].map((c) => c.textContent),
+};
 """
 
 # A page under every path the lab's cookies may live at: WebDriver only reaches cookies
@@ -61,6 +69,8 @@ class Lab:
         self._step = None
         # CSS selectors of what the current step looks at, for the overlay's highlight.
         self._looking_at = ()
+        # (the browser's page_changes when read, what the page showed): see _page().
+        self._reading = None
 
     @property
     def driver(self):
@@ -135,10 +145,12 @@ class Lab:
     def _evidence(self, step):
         """What the report shows for ``step``, taken now, in the browser the step ran in."""
         try:
+            page = self._page()
             evidence = {
                 "url": self.driver.current_url,
                 "screenshot": self.driver.get_screenshot_as_png(),
-                **self.driver.execute_script(_EXCHANGE_SHOWN),
+                "cookie_header": page["cookie_header"],
+                "set_cookie_headers": page["set_cookie_headers"],
                 "store": self.store_here(),
                 "store_scope": "every path" if self._has_devtools else "this page's path only",
             }
@@ -169,28 +181,42 @@ class Lab:
         self.driver.get(self.url(path))
         self._show_overlay()
 
+    def _page(self):
+        """What the current page shows, read once: a page does not change under the checks
+        that read it, and each WebDriver round trip costs milliseconds. Any command that may
+        change the page since the reading (a visit, a click, a script) makes it read again."""
+        if self._reading is None or self._reading[0] != self.browser.page_changes:
+            shown = self.driver.execute_script(_READ_PAGE)
+            self._reading = (self.browser.page_changes, shown)
+        return self._reading[1]
+
     @property
     def path(self):
-        return self.driver.execute_script("return location.pathname")
+        return self._page()["path"]
 
     def carried(self):
         """The cookies the last request carried, as the server saw them: {name: value}."""
         return self._carried_at()[1]
 
-    def _carried_at(self):
-        """(the page's path, what its request carried): one script, one round trip, since
-        every check reads both and a WebDriver call costs milliseconds."""
-        path, rows = self.driver.execute_script(_READ_CARRIED)
-        if rows is None:
+    def _lab_page(self):
+        """What the current page shows; a check fails if it is not a lab page."""
+        page = self._page()
+        if page["carried"] is None:
             raise CheckFailed(
-                f"expected the lab page at {path}, but the browser shows "
+                f"expected the lab page at {page['path']}, but the browser shows "
                 f"{self.driver.title or 'a page without a title'!r}"
             )
-        return path, dict(rows)
+        return page
+
+    def _carried_at(self):
+        """(the page's path, what its request carried)."""
+        page = self._lab_page()
+        return page["path"], dict(page["carried"])
 
     def cookie_header_bytes(self):
         """The size of the last request's Cookie header, as the page states it."""
-        stated = self.look_at("cookie-header-bytes").text  # "(34 bytes)"
+        self._point_at("#cookie-header-bytes")
+        stated = self._lab_page()["cookie_header_bytes"]  # "(34 bytes)"
         return int(stated.strip("()").split()[0])
 
     def document_cookie(self):
@@ -203,8 +229,7 @@ class Lab:
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
         self._point_at("#set-cookie-headers")
-        # The report's reading of the page: one round trip for them all.
-        shown = self.driver.execute_script(_EXCHANGE_SHOWN)["set_cookie_headers"] or []
+        shown = self._page()["set_cookie_headers"] or []
         return [text.removeprefix("Set-Cookie: ") for text in shown]
 
     def set_cookie_header(self, name):
@@ -344,17 +369,6 @@ class Lab:
             f"expected the request to {path} not to carry {name}, "
             f"but it carried {name}={carried.get(name)}",
         )
-
-
-# The two halves of the exchange as the lab page shows them; None where a page lacks them.
-_EXCHANGE_SHOWN = """
-const header = document.getElementById("cookie-header");
-const setters = document.getElementById("set-cookie-headers");
-return {
-  cookie_header: header && header.textContent,
-  set_cookie_headers: setters && [...setters.querySelectorAll("code")].map((c) => c.textContent),
-};
-"""
 
 
 def _row(name):

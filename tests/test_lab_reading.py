@@ -1,0 +1,53 @@
+"""The lab reads each page once, however many checks look at it, and never reads a page
+that has changed since: a visit, a click or a script makes the next check read again."""
+
+import pytest
+
+from scenarios.config import Config
+from scenarios.lab import CheckFailed, Lab
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def lab(browser, live_server):
+    lab = Lab(browser, live_server.url, Config())
+    lab.clear_cookies()
+    return lab
+
+
+def test_every_check_on_one_page_shares_one_reading(lab, browser):
+    lab.visit("/set-cookie")
+    lab.visit("/")
+    before = browser.page_changes
+    lab.expect_carried("cookie_name", "cookie_value")
+    lab.expect_not_carried("path_cookie_name")
+    assert lab.set_cookie_headers() == []
+    assert lab.cookie_header_bytes() == len("cookie_name=cookie_value")
+    assert lab.path == "/"
+    assert browser.page_changes == before + 1  # the one script that read the page
+
+
+def test_a_click_that_leads_to_another_page_makes_the_next_check_read_it(lab, browser):
+    lab.visit("/set-cookie")
+    lab.expect_not_carried("cookie_name")
+    browser.driver.find_element("css selector", '#routes a[href="/"]').click()
+    lab.expect_carried("cookie_name", "cookie_value")
+    assert lab.path == "/"
+
+
+def test_a_script_that_changes_the_page_makes_the_next_check_read_it(lab, browser):
+    lab.visit("/set-cookie")
+    lab.visit("/")
+    lab.expect_carried("cookie_name")
+    browser.driver.execute_script('document.querySelector("[data-cookie-name]").remove()')
+    lab.expect_not_carried("cookie_name")
+
+
+def test_a_restart_makes_the_next_check_read_the_new_page(lab, browser, live_server):
+    lab.visit("/set-long-lasting-cookie")
+    lab.visit("/")
+    lab.expect_carried("long_cookie_name")
+    lab.restart()
+    with pytest.raises(CheckFailed, match="expected the lab page"):
+        lab.carried()  # the restarted browser shows a blank page, not the lab's
