@@ -1,11 +1,13 @@
-"""Time the lab: whole runs, one browser launch, one navigation, clearing cookies, and each
-scenario's own overhead beyond its page loads. Prints a table and writes it as JSON.
+"""Time the lab: whole runs (and the CPU they use), one browser launch, one navigation,
+clearing cookies, and each scenario's own overhead beyond its page loads and restarts.
+Prints a table and writes it as JSON.
 
     .venv/bin/python bench/bench.py [--repeat 5] [--json bench/results/bench.json]
 """
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -30,18 +32,45 @@ SUITES = {
 OVERHEAD_TARGET = 0.050
 
 
-class CountingLab(Lab):
-    """A Lab that counts what a scenario waits for: page loads and browser restarts."""
+# The WebDriver commands that load a page: a visit, and a click (every click in the lab
+# follows a link). A scenario's own overhead is its time outside them and outside restarts.
+PAGE_LOADS = {"get", "clickElement"}
 
-    visits = restarts = 0
 
-    def visit(self, path):
-        self.visits += 1
-        super().visit(path)
+class Waits:
+    """The time one browser spends loading pages and restarting, timed as it happens."""
+
+    def __init__(self, browser):
+        self.seconds = 0.0
+        self.watch(browser.driver)
+
+    def watch(self, driver):
+        execute = driver.execute
+
+        def timed_execute(command, params=None):
+            if command not in PAGE_LOADS:
+                return execute(command, params)
+            start = time.perf_counter()
+            try:
+                return execute(command, params)
+            finally:
+                self.seconds += time.perf_counter() - start
+
+        driver.execute = timed_execute
+
+
+class TimingLab(Lab):
+    """A Lab whose restarts count as waiting, like its page loads."""
+
+    def __init__(self, waits, *args):
+        super().__init__(*args)
+        self.waits = waits
 
     def restart(self):
-        self.restarts += 1
+        start = time.perf_counter()
         super().restart()
+        self.waits.seconds += time.perf_counter() - start
+        self.waits.watch(self.driver)  # the new browser's page loads too
 
 
 def timed(action, repeat):
@@ -53,17 +82,31 @@ def timed(action, repeat):
     return seconds
 
 
+def busy_cpu_seconds():
+    """CPU time the whole machine has spent busy so far (Linux): every process of a run,
+    browsers included, which outlive the driver that started them and so escape rusage."""
+    with open("/proc/stat") as stat:
+        user, nice, system, idle, iowait, *rest = map(int, stat.readline().split()[1:])
+    return (user + nice + system + sum(rest[:3])) / os.sysconf("SC_CLK_TCK")
+
+
 def whole_run(expiry):
+    """(seconds, CPU-seconds) of one whole headless run."""
     command = [sys.executable, "-m", "scenarios", "run", "--headless"]
+    cpu, start = busy_cpu_seconds(), time.perf_counter()
     done = subprocess.run([*command, "--expiry-seconds", str(expiry)], capture_output=True)
+    seconds, cpu = time.perf_counter() - start, busy_cpu_seconds() - cpu
     if done.returncode:
         sys.exit(f"bench: the suite failed with {expiry} s expiry:\n{done.stdout.decode()}")
+    return seconds, cpu
 
 
 def measure(repeat):
     rows = {}
     for name, (expiry, _) in SUITES.items():
-        rows[name] = timed(lambda e=expiry: whole_run(e), repeat)
+        runs = [whole_run(expiry) for _ in range(repeat)]
+        rows[name] = [seconds for seconds, _ in runs]
+        rows[f"CPU-seconds: {name}"] = [cpu for _, cpu in runs]
     config = Config.from_env(expiry_seconds=SHORT_EXPIRY)
     rows["browser launch"] = timed(lambda: Browser(config).quit(), repeat)
     with LabServer(create_app(config.app_config())) as server, Browser(config) as browser:
@@ -71,17 +114,16 @@ def measure(repeat):
         lab.visit("/")
         rows["navigation"] = timed(lambda: lab.visit("/"), max(repeat, 20))
         rows["clear cookies"] = timed(lab.clear_cookies, max(repeat, 20))
-        navigation = statistics.median(rows["navigation"])
-        launch = statistics.median(rows["browser launch"])
+        waits = Waits(browser)
         for scenario in SCENARIOS:
             if scenario.name == "expiry":
                 continue  # its time is the clock's, measured in the whole runs
             overheads = []
             for _ in range(repeat):
-                counting = CountingLab(browser, server.url, config)
-                result = run_one(scenario, counting, lambda *event: None)
-                waited = counting.visits * navigation + counting.restarts * launch
-                overheads.append(max(result.seconds - waited, 0.0))
+                waited = waits.seconds
+                lab = TimingLab(waits, browser, server.url, config)
+                result = run_one(scenario, lab, lambda *event: None)
+                overheads.append(result.seconds - (waits.seconds - waited))
             rows[f"overhead: {scenario.name}"] = overheads
     return rows
 
@@ -109,6 +151,11 @@ def report(rows):
             verdict = f"<= {row['target']:.3f} {'met' if row['met'] else 'MISSED'}"
         figures = "  ".join(f"{row[k]:8.3f}" for k in ("median", "min", "max"))
         print(f"{name:<{width}}  {figures}  {verdict}")
+    # Browsers are CPU-bound here: a run cannot be shorter than its CPU time over the cores.
+    cores = os.cpu_count()
+    for name in SUITES:
+        cpu = table[f"CPU-seconds: {name}"]["median"]
+        print(f"{name}: {cpu:.1f} CPU-seconds, so at least {cpu / cores:.1f} s on {cores} cores")
     return table
 
 

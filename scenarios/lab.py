@@ -29,20 +29,25 @@ class Step:
 
 
 # The lab page as a check reads it, in one round trip: its path, the cookies its request
-# carried, and both halves of the exchange. None where a page lacks them: "carried nothing"
-# must never be read off a page that cannot say what was carried (an error page, a 404).
+# carried, both halves of the exchange, what the server warned and what page scripts saw.
+# None where a page lacks them: "carried nothing" must never be read off a page that cannot
+# say what was carried (an error page, a 404).
 _READ_PAGE = """
 const text = (id) => { const el = document.getElementById(id); return el && el.textContent; };
+const all = (selector) => Array.from(document.querySelectorAll(selector), (el) => el.textContent);
 const rows = document.querySelectorAll("#received-cookies tr[data-cookie-name]");
-const setters = document.getElementById("set-cookie-headers");
 return {
+  loaded: document.readyState === "complete",
   path: location.pathname,
   carried: document.getElementById("received-cookies") && Array.from(
     rows, (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
   ),
   cookie_header: text("cookie-header"),
   cookie_header_bytes: text("cookie-header-bytes"),
-  set_cookie_headers: setters && [...setters.querySelectorAll("code")].map((c) => c.textContent),
+  set_cookie_headers: document.getElementById("set-cookie-headers") &&
+    all("#set-cookie-headers code"),
+  server_warnings: all("#server-warnings li"),
+  document_cookie: text("document-cookie"),
 };
 """
 
@@ -186,9 +191,22 @@ class Lab:
         that read it, and each WebDriver round trip costs milliseconds. Any command that may
         change the page since the reading (a visit, a click, a script) makes it read again."""
         if self._reading is None or self._reading[0] != self.browser.page_changes:
-            shown = self.driver.execute_script(_READ_PAGE)
+            shown = self._read_loaded_page()
             self._reading = (self.browser.page_changes, shown)
         return self._reading[1]
+
+    def _read_loaded_page(self):
+        if self._has_devtools:
+            # A third of WebDriver's time: DevTools skips its checks for a pending navigation,
+            # so only a page that has finished loading is read this way.
+            done = self.driver.execute_cdp_cmd(
+                "Runtime.evaluate",
+                {"expression": f"(() => {{{_READ_PAGE}}})()", "returnByValue": True},
+            )
+            shown = done["result"].get("value")
+            if "exceptionDetails" not in done and shown["loaded"]:
+                return shown
+        return self.driver.execute_script(_READ_PAGE)
 
     @property
     def path(self):
@@ -221,10 +239,21 @@ class Lab:
 
     def document_cookie(self):
         """What page scripts saw in ``document.cookie``, as the page shows it: {name: value}."""
-        text = self.look_at("document-cookie").text
+        self._point_at("#document-cookie")
+        text = self._lab_page()["document_cookie"]
         if text.startswith("("):  # the page's own words for "nothing"
             return {}
         return dict(pair.partition("=")[::2] for pair in text.split("; "))
+
+    def cookie_header(self):
+        """The last request's Cookie header, as the page shows it."""
+        self._point_at("#cookie-header")
+        return self._lab_page()["cookie_header"]
+
+    def server_warnings(self):
+        """What the server warned while answering the last request, as the page shows it."""
+        self._point_at("#server-warnings")
+        return self._lab_page()["server_warnings"]
 
     def set_cookie_headers(self):
         """The last response's Set-Cookie headers, as the page shows them."""
@@ -335,14 +364,16 @@ class Lab:
     # --- time -------------------------------------------------------------------------
 
     def wait_until(self, condition, timeout, poll=0.5, message="the condition never held"):
-        """Poll ``condition`` until it returns a truthy value, at most ``timeout`` seconds."""
+        """Poll ``condition`` until it returns a truthy value, at most ``timeout`` seconds.
+
+        ``message`` may be a function: it then describes the failure when there is one."""
         deadline = time.monotonic() + timeout
         while True:
             value = condition()
             if value:
                 return value
             if time.monotonic() >= deadline:
-                raise CheckFailed(message)
+                raise CheckFailed(message() if callable(message) else message)
             if self._cancel.wait(poll):
                 raise Cancelled()
 

@@ -22,19 +22,20 @@ def _follow_link_from_other_site(lab, path):
     """Open the lab under its other loopback name, then follow a link back to ``path``."""
     target = lab.url(path)
     lab.visit(lab.twin_url("/"))
-    lab.driver.execute_script(
+    link = lab.driver.execute_script(
         "const a = document.createElement('a');"
         "a.id = 'cross-site-link'; a.href = arguments[0]; a.textContent = arguments[0];"
-        "document.body.prepend(a);",
+        "return document.body.prepend(a), a;",
         target,
     )
-    lab.driver.find_element("id", "cross-site-link").click()
+    link.click()
     lab.wait_until(
         lambda: lab.driver.current_url == target,
         timeout=5,
         poll=0.05,
-        message=f"expected the link to lead to {target}, but the browser stayed at "
-        f"{lab.driver.current_url}",
+        message=lambda: (
+            f"expected the link to lead to {target}, but the browser is at {lab.driver.current_url}"
+        ),
     )
 
 
@@ -54,8 +55,9 @@ def run(lab):
     with lab.step(
         f"{lab.browser_name} reports SameSite={unset_report} for the cookie set without it"
     ):
+        cookies = {cookie["name"]: cookie for cookie in lab.driver.get_cookies()}
         for name, samesite in COOKIES.items():
-            reported = (lab.driver.get_cookie(name) or {}).get("sameSite")
+            reported = cookies.get(name, {}).get("sameSite")
             expected = samesite or unset_report
             lab.check(
                 reported == expected,

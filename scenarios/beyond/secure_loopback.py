@@ -11,11 +11,10 @@ NAME = "secure-loopback"
 
 
 def _expect_secure_context(lab):
-    secure = lab.driver.execute_script("return window.isSecureContext")
+    secure, url = lab.driver.execute_script("return [window.isSecureContext, location.href]")
     lab.check(
         secure,
-        f"expected {lab.browser_name} to count {lab.driver.current_url} as a secure context, "
-        "but it does not",
+        f"expected {lab.browser_name} to count {url} as a secure context, but it does not",
     )
 
 

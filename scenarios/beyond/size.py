@@ -15,8 +15,7 @@ KEPT, DROPPED = "kept_size_cookie", "dropped_size_cookie"
 def run(lab):
     with lab.step("Visit /set-oversized-cookies: the server warned while setting both"):
         lab.visit("/set-oversized-cookies")
-        shown = lab.driver.find_elements("css selector", "#server-warnings li")
-        warned = [w.text for w in shown]
+        warned = lab.server_warnings()
         for name in (KEPT, DROPPED):
             lab.check(
                 any(f"'{name}' cookie is too large" in w for w in warned),
