@@ -32,9 +32,8 @@ class Scenario:
     summary: str
     doc: str
     run: Callable
-    # One that waits for time or restarts the browser may run in its own, beside the others.
-    own_browser: bool = False
-    # Its length is set by the clock, so every moment its browser waits to start is lost.
+    # Its length is set by the clock: headless, it runs in a browser of its own beside the
+    # others, started first, so that its wait overlaps their work.
     waits_for_time: bool = False
 
     @classmethod
@@ -45,7 +44,6 @@ class Scenario:
             summary=doc.splitlines()[0],
             doc=doc,
             run=module.run,
-            own_browser=getattr(module, "OWN_BROWSER", False),
             waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
         )
 

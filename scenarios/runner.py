@@ -24,7 +24,7 @@ class _InOrder:
     """Deliver each scenario's events to observers in scenario order.
 
     The scenario at the head of the order speaks live; one running beside it in its own
-    browser (the expiry, the restart) is buffered until every scenario before it has finished.
+    browser (the expiry) is buffered until every scenario before it has finished.
     """
 
     def __init__(self, observers, scenarios):
@@ -139,20 +139,16 @@ def run(config, scenarios, observers=()):
     order = _InOrder(observers, scenarios)
     cancel = threading.Event()
     results = {}
-    # Waiting for time, or for a browser restart, overlaps with everything else, but only
-    # where nobody is watching: a class following one browser window sees each in turn.
+    # Waiting for time overlaps with everything else, but only where nobody is watching: a
+    # class following one browser window sees each scenario in turn. (A restart stays in
+    # turn: on 2 cores the browsers are CPU-bound, and a third browser costs more CPU than
+    # the restart it would hide.)
     overlap = config.headless and len(scenarios) > 1
-    beside = [s for s in scenarios if s.own_browser and overlap]
+    beside = [s for s in scenarios if s.waits_for_time and overlap]
     in_turn = deque(s for s in scenarios if s not in beside)
     # The workers take scenarios in turn from one queue; one in its own browser has its own.
-    # Browsers start in this order: first the one whose length the clock sets, then the
-    # workers, which have the most to do, and last the short ones beside them (a restart).
-    shared = [in_turn] * min(config.workers, len(in_turn))
-    queues = (
-        [deque([s]) for s in beside if s.waits_for_time]
-        + shared
-        + [deque([s]) for s in beside if not s.waits_for_time]
-    )
+    # Browsers start in this order: first the one whose length the clock sets.
+    queues = [deque([s]) for s in beside] + [in_turn] * min(config.workers, len(in_turn))
     turns = _Turns(len(queues))
 
     # Built here, one after another: CPython 3.11 before 3.11.8 can fail to compile Python

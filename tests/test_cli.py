@@ -155,8 +155,8 @@ def test_a_port_already_in_use_is_one_line_with_exit_2():
 
 @pytest.mark.browser
 def test_a_port_too_high_for_every_browser_is_one_line_with_exit_2():
-    # Headless, session-restart runs in a browser of its own beside the other: on 65536.
-    done = cookie_lab("run", "second-request", "session-restart", "--port", "65535")
+    # Headless, the expiry runs in a browser of its own beside the other: on 65536.
+    done = cookie_lab("run", "second-request", "expiry", "--port", "65535")
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr == (
         "cookie-lab: error: port 65536 is out of range: --port N uses N and up, one per "

@@ -10,7 +10,6 @@ import time
 
 NAME = "expiry"
 # Its time is the clock's: it runs in its own browser beside the others, started first.
-OWN_BROWSER = True
 WAITS_FOR_TIME = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the

@@ -6,8 +6,6 @@ cookie is still carried.
 """
 
 NAME = "session-restart"
-# Restarting costs a browser launch: in a browser of its own, that overlaps the others.
-OWN_BROWSER = True
 
 
 def run(lab):
