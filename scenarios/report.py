@@ -11,6 +11,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from scenarios.config import UsageError
+
 _TEMPLATES = Environment(
     loader=PackageLoader("scenarios"),
     autoescape=select_autoescape(["html"]),
@@ -42,4 +44,7 @@ class Report:
             data_uri=_data_uri,
             when=_when,
         )
-        self.path.write_text(html, encoding="utf-8")
+        try:
+            self.path.write_text(html, encoding="utf-8")
+        except OSError as exc:  # a full disk, say: the summary above has told the results
+            raise UsageError(f"cannot write the report {self.path}: {exc.strerror}") from None

@@ -165,3 +165,13 @@ def test_a_failed_check_keeps_the_page_source_and_the_cookies(
     assert "not_the_cookie_name oops /" in failed.find_element("css selector", "table.store").text
     assert failed.find_element("css selector", "img.screenshot").get_attribute("naturalWidth")
     assert not passed.find_elements("css selector", ".page-source")
+
+
+def test_a_report_that_cannot_be_written_is_one_line_with_exit_2(tmp_path):
+    (tmp_path / "index.html").mkdir()  # where the file should go: writing it fails
+    done = cookie_lab("run", "second-request", "--report", str(tmp_path))
+    assert "1 passed, 0 failed" in done.stdout
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"cookie-lab: error: cannot write the report {tmp_path / 'index.html'}: Is a directory\n"
+    )
