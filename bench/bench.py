@@ -84,7 +84,8 @@ def timed(action, repeat):
 
 def busy_cpu_seconds():
     """CPU time the whole machine has spent busy so far (Linux): every process of a run,
-    browsers included, which outlive the driver that started them and so escape rusage."""
+    browsers included, which outlive the driver that started them and so escape rusage.
+    Anything else running counts too: the figure holds on an idle machine only."""
     with open("/proc/stat") as stat:
         user, nice, system, idle, iowait, *rest = map(int, stat.readline().split()[1:])
     return (user + nice + system + sum(rest[:3])) / os.sysconf("SC_CLK_TCK")
@@ -155,7 +156,10 @@ def report(rows):
     cores = os.cpu_count()
     for name in SUITES:
         cpu = table[f"CPU-seconds: {name}"]["median"]
-        print(f"{name}: {cpu:.1f} CPU-seconds, so at least {cpu / cores:.1f} s on {cores} cores")
+        print(
+            f"{name}: {cpu:.1f} CPU-seconds (machine-wide: run idle), "
+            f"so at least {cpu / cores:.1f} s on {cores} cores"
+        )
     return table
 
 

@@ -238,8 +238,10 @@ class Browser:
 
     def __init__(self, config):
         self.config = config
-        # How many commands so far may have changed the page: see Lab's reading of it.
+        # How many commands so far may have changed the page, and the last of them: see
+        # Lab's reading of the page.
         self.page_changes = 0
+        self.last_change = None
         self._profile = _new_profile(config)
         try:
             self._start()
@@ -255,6 +257,7 @@ class Browser:
         def execute_counting_changes(command, params=None):
             if not _leaves_the_page(command, params):
                 self.page_changes += 1
+                self.last_change = command
             return execute(command, params)
 
         # Every command passes here, an element's (a click) as well as the driver's own.

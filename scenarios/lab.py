@@ -40,7 +40,7 @@ return {
   loaded: document.readyState === "complete",
   path: location.pathname,
   carried: document.getElementById("received-cookies") && Array.from(
-    rows, (row) => [row.dataset.cookieName, row.querySelector(".cookie-value").textContent],
+    rows, (row) => [row.dataset.cookieName, row.querySelector(".cookie-value")?.textContent],
   ),
   cookie_header: text("cookie-header"),
   cookie_header_bytes: text("cookie-header-bytes"),
@@ -196,9 +196,10 @@ class Lab:
         return self._reading[1]
 
     def _read_loaded_page(self):
-        if self._has_devtools:
-            # A third of WebDriver's time: DevTools skips its checks for a pending navigation,
-            # so only a page that has finished loading is read this way.
+        # DevTools takes a third of WebDriver's time, for it skips WebDriver's wait for a
+        # pending navigation; so it reads only just after a visit, which waited for the page
+        # to load. After a click or a script, a new page may be about to replace this one.
+        if self._has_devtools and self.browser.last_change == "get":
             done = self.driver.execute_cdp_cmd(
                 "Runtime.evaluate",
                 {"expression": f"(() => {{{_READ_PAGE}}})()", "returnByValue": True},

@@ -36,7 +36,6 @@ class Report:
         self.path = Path(directory) / "index.html"
 
     def run_finished(self, results):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         html = _TEMPLATES.get_template("report.html").render(
             results=results,
             passed=sum(1 for r in results if r.passed),
@@ -45,6 +44,7 @@ class Report:
             when=_when,
         )
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(html, encoding="utf-8")
         except OSError as exc:  # a full disk, say: the summary above has told the results
             raise UsageError(f"cannot write the report {self.path}: {exc.strerror}") from None

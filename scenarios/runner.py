@@ -77,8 +77,8 @@ def run_one(scenario, lab, emit):
 class _Turns:
     """Browsers start one at a time, in the workers' order.
 
-    On 2 cores, three browsers starting together each take several times as long as one
-    alone, and the first page load with them: in turn, the first is ready at once.
+    On 2 cores, browsers starting together each take several times as long as one alone,
+    and the first page load with them: in turn, the first is ready at once.
     """
 
     def __init__(self, count):

@@ -9,7 +9,8 @@ nothing, though the browser was never closed.
 import time
 
 NAME = "expiry"
-# Its time is the clock's: it runs in its own browser beside the others, started first.
+# Its time is the clock's: headless, it runs in its own browser beside the others, started
+# first.
 WAITS_FOR_TIME = True
 
 # How far the moment of expiry may stray from Max-Age: a reload every POLL seconds, plus the
