@@ -19,14 +19,30 @@ SHORT_EXPIRY_SECONDS = 2
 
 
 def cookie_lab(*args, env=None, timeout=120):
-    return subprocess.run(
+    """Run the CLI to the end. One that outlives ``timeout`` is stopped as CI's cancel would
+    stop it, with SIGTERM, so that it closes its browsers (a SIGKILL would leave them behind),
+    and the test fails with what it printed."""
+    with subprocess.Popen(
         [*RUNNER, *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=timeout,
         env={**os.environ, **(env or {})},
         stdin=subprocess.DEVNULL,
-    )
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.terminate()
+            try:
+                stdout, stderr = process.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                stdout, stderr = process.communicate()
+            raise AssertionError(
+                f"cookie-lab {' '.join(args)} ran over {timeout} s:\n{stdout}{stderr}"
+            ) from None
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def set_cookies(client, path):
