@@ -251,6 +251,8 @@ class Browser:
 
     def _start(self):
         self.driver, self._service = _launch(self.config, self._profile)
+        self.driver.set_page_load_timeout(self.config.page_load_seconds)
+        self.driver.set_script_timeout(self.config.page_load_seconds)
         self.page_changes += 1  # a new browser shows a new page
         execute = self.driver.execute
 

@@ -35,6 +35,10 @@ class Config:
     driver_path: str | None = None
     # Fits the smallest common projector (1280x720), so a class sees the whole window.
     window_size: tuple[int, int] = (1280, 720)
+    # How long a page load or a page script may take. Without a bound, chromedriver waits
+    # 300 s for a page that never comes (a learner's endless loop, a server that never
+    # answers), and quit() waits behind it.
+    page_load_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, environ=None, **overrides):
