@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from selenium.webdriver.remote.command import Command
+
 from lab_app import create_app
 from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
@@ -34,43 +36,27 @@ OVERHEAD_TARGET = 0.050
 
 # The WebDriver commands that load a page: a visit, and a click (every click in the lab
 # follows a link). A scenario's own overhead is its time outside them and outside restarts.
-PAGE_LOADS = {"get", "clickElement"}
+PAGE_LOADS = {Command.GET, Command.CLICK_ELEMENT}
 
 
 class Waits:
-    """The time one browser spends loading pages and restarting, timed as it happens."""
+    """The time one browser spends loading pages and restarting, timed as it happens through
+    the browser's command listener. A restart runs from its QUIT to the new session."""
 
     def __init__(self, browser):
         self.seconds = 0.0
-        self.watch(browser.driver)
+        self._started = {}
+        browser.add_command_listener(self._before, self._after)
 
-    def watch(self, driver):
-        execute = driver.execute
+    def _before(self, command, params):
+        if command in PAGE_LOADS or command == Command.QUIT:
+            self._started[command] = time.perf_counter()
+        elif command == Command.NEW_SESSION and Command.QUIT in self._started:
+            self.seconds += time.perf_counter() - self._started.pop(Command.QUIT)
 
-        def timed_execute(command, params=None):
-            if command not in PAGE_LOADS:
-                return execute(command, params)
-            start = time.perf_counter()
-            try:
-                return execute(command, params)
-            finally:
-                self.seconds += time.perf_counter() - start
-
-        driver.execute = timed_execute
-
-
-class TimingLab(Lab):
-    """A Lab whose restarts count as waiting, like its page loads."""
-
-    def __init__(self, waits, *args):
-        super().__init__(*args)
-        self.waits = waits
-
-    def restart(self):
-        start = time.perf_counter()
-        super().restart()
-        self.waits.seconds += time.perf_counter() - start
-        self.waits.watch(self.driver)  # the new browser's page loads too
+    def _after(self, command, params):
+        if command in PAGE_LOADS:
+            self.seconds += time.perf_counter() - self._started.pop(command)
 
 
 def timed(action, repeat):
@@ -114,7 +100,7 @@ def measure(repeat):
         lab = Lab(browser, server.url, config)
         lab.visit("/")
         rows["navigation"] = timed(lambda: lab.visit("/"), max(repeat, 20))
-        rows["clear cookies"] = timed(lab.clear_cookies, max(repeat, 20))
+        rows["clear cookies"] = timed(lab.jar.clear, max(repeat, 20))
         waits = Waits(browser)
         for scenario in SCENARIOS:
             if scenario.name == "expiry":
@@ -122,7 +108,7 @@ def measure(repeat):
             overheads = []
             for _ in range(repeat):
                 waited = waits.seconds
-                lab = TimingLab(waits, browser, server.url, config)
+                lab = Lab(browser, server.url, config)
                 result = run_one(scenario, lab, lambda *event: None)
                 overheads.append(result.seconds - (waits.seconds - waited))
             rows[f"overhead: {scenario.name}"] = overheads

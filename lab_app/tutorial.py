@@ -8,6 +8,11 @@ bp = Blueprint("tutorial", __name__)
 
 PATH_COOKIE_PATH = "/set-path-cookie"
 
+# A page under every path the lab's cookies live at, for a browser that sees only the cookies
+# of the page it shows (WebDriver without DevTools). "/set-path-cookie/" lies inside the path
+# cookie's path and, unlike "/set-path-cookie", sets nothing: reading the jar must not fill it.
+COOKIE_PATHS = ("/", PATH_COOKIE_PATH + "/")
+
 LESSONS = {
     "read_cookies": Lesson(
         "/",

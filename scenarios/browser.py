@@ -16,8 +16,12 @@ from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
+from selenium.webdriver.remote.command import Command
 
-from scenarios.config import UsageError, is_loopback
+from scenarios.config import is_loopback
+from scenarios.errors import UsageError
+from scenarios.jar import DevToolsJar, WebDriverJar
+from scenarios.processes import signals_held
 
 # Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
 NODE_TMP = "/tmp"
@@ -90,6 +94,9 @@ def resolve(config):
 def _options(config, profile_dir):
     kind = KINDS[config.browser]
     options = kind.options()
+    # Bounded from the first command: no page load or page script may hold the run.
+    timeout_ms = int(config.page_load_seconds * 1000)
+    options.timeouts = {"pageLoad": timeout_ms, "script": timeout_ms}
     width, height = config.window_size
     if config.browser == "chromium":
         options.add_argument(f"--window-size={width},{height}")
@@ -194,28 +201,29 @@ def _kill_group(service):
 # them still holds. Any other command (a visit, a click, a script) may change it.
 _LEAVE_THE_PAGE = frozenset(
     {
-        "getCurrentUrl",
-        "getTitle",
-        "getPageSource",
-        "findElement",
-        "findElements",
-        "findChildElement",
-        "findChildElements",
-        "getElementText",
-        "getElementAttribute",
-        "getElementProperty",
-        "getElementTagName",
-        "getElementRect",
-        "screenshot",
-        "elementScreenshot",
-        "getCookies",
-        "getCookie",
+        Command.GET_CURRENT_URL,
+        Command.GET_TITLE,
+        Command.GET_PAGE_SOURCE,
+        Command.FIND_ELEMENT,
+        Command.FIND_ELEMENTS,
+        Command.FIND_CHILD_ELEMENT,
+        Command.FIND_CHILD_ELEMENTS,
+        Command.GET_ELEMENT_TEXT,
+        Command.GET_ELEMENT_ATTRIBUTE,
+        Command.GET_ELEMENT_PROPERTY,
+        Command.GET_ELEMENT_TAG_NAME,
+        Command.GET_ELEMENT_RECT,
+        Command.SCREENSHOT,
+        Command.ELEMENT_SCREENSHOT,
+        Command.GET_ALL_COOKIES,
+        Command.GET_COOKIE,
     }
 )
-_LEAVE_THE_PAGE_DEVTOOLS = frozenset({"Storage.getCookies"})
+_LEAVE_THE_PAGE_DEVTOOLS = frozenset({"Storage.getCookies", "Runtime.evaluate"})
 
 
-def _leaves_the_page(command, params):
+def leaves_the_page(command, params):
+    """Whether WebDriver ``command`` leaves the page as it was (reading it, say)."""
     if command == "executeCdpCommand":
         return params["cmd"] in _LEAVE_THE_PAGE_DEVTOOLS
     return command in _LEAVE_THE_PAGE
@@ -234,12 +242,20 @@ def _first_line(exc):
 
 
 class Browser:
-    """One browser with its own fresh profile; ``restart()`` reopens it on the same profile."""
+    """One browser with its own fresh profile; ``restart()`` reopens it on the same profile.
+
+    Local or remote, DevTools or not: decided here, when it starts. What follows gets a
+    driver, a jar (``jar_for``) and a way to read pages (``read``), and asks no more.
+    """
 
     def __init__(self, config):
         self.config = config
-        # How many commands so far may have changed the page, and the last of them: see
-        # Lab's reading of the page.
+        # Called around every WebDriver command, a click's as well as the driver's own:
+        # (before, after) pairs, each given (command, params). They outlive a restart.
+        self._listeners = []
+        self._devtools = config.browser == "chromium" and not config.remote_url
+        # How many commands so far may have changed the page, and the last of them: a reading
+        # of the page (LabPage) holds until the count moves.
         self.page_changes = 0
         self.last_change = None
         self._profile = _new_profile(config)
@@ -251,28 +267,76 @@ class Browser:
 
     def _start(self):
         self.driver, self._service = _launch(self.config, self._profile)
-        self.driver.set_page_load_timeout(self.config.page_load_seconds)
-        self.driver.set_script_timeout(self.config.page_load_seconds)
+        # A stopped or wedged browser must not hold a command forever: Selenium's own HTTP
+        # client waits without limit by default. Room for a page load, then a margin.
+        self.driver.command_executor._client_config.timeout = self.config.page_load_seconds + 20
         self.page_changes += 1  # a new browser shows a new page
+        self.last_change = Command.NEW_SESSION
         execute = self.driver.execute
 
-        def execute_counting_changes(command, params=None):
-            if not _leaves_the_page(command, params):
+        def execute_with_listeners(command, params=None):
+            if not leaves_the_page(command, params):
                 self.page_changes += 1
                 self.last_change = command
-            return execute(command, params)
+            for before, _ in self._listeners:
+                before(command, params)
+            try:
+                return execute(command, params)
+            finally:
+                for _, after in self._listeners:
+                    after(command, params)
 
-        # Every command passes here, an element's (a click) as well as the driver's own.
-        self.driver.execute = execute_counting_changes
+        self.driver.execute = execute_with_listeners
+        for before, _ in self._listeners:
+            before(Command.NEW_SESSION, None)
+
+    def add_command_listener(self, before=lambda c, p: None, after=lambda c, p: None):
+        """Call ``before(command, params)`` and ``after(...)`` around each WebDriver command,
+        named as Selenium's ``Command`` names them; a restart's new session included."""
+        self._listeners.append((before, after))
+
+    def jar_for(self, base_url, cookie_paths=("/",)):
+        """The cookie jar of the lab at ``base_url``, whose cookies live at ``cookie_paths``."""
+        kind = DevToolsJar if self._devtools else WebDriverJar
+        return kind(self.driver_proxy, base_url, cookie_paths)
 
     @property
-    def is_chromium(self):
-        return self.config.browser == "chromium"
+    def driver_proxy(self):
+        """The driver, looked up anew on each use: a restart replaces it."""
+        return _CurrentDriver(self)
+
+    def read(self, script):
+        """Run a page-reading ``script``. Just after a visit, which waited for the page to
+        load, DevTools reads it in a third of WebDriver's time, skipping WebDriver's wait for a
+        pending navigation; after a click or a script, a new page may be about to replace
+        this one, so WebDriver reads it."""
+        if self._devtools and self.last_change == Command.GET:
+            done = self.driver.execute_cdp_cmd(
+                "Runtime.evaluate",
+                {"expression": f"(() => {{{script}}})()", "returnByValue": True},
+            )
+            shown = done["result"].get("value")
+            if "exceptionDetails" not in done and shown and shown.get("loaded"):
+                return shown
+        return self.driver.execute_script(script)
 
     def restart(self):
         """Close the browser as a user would, then start it again on the same profile."""
         self._close()
         self._start()
+
+    def relaunch(self):
+        """A new browser on a new profile, for one that died or stopped answering."""
+        self.kill()
+        self._profile = _new_profile(self.config)
+        self._start()
+
+    def alive(self):
+        try:
+            self.driver.execute(Command.GET_TITLE)
+            return True
+        except Exception:  # noqa: BLE001 - urllib3's errors as well as WebDriver's
+            return False
 
     def reach(self, url):
         """Load ``url``, or say in one line why this browser cannot reach it."""
@@ -304,15 +368,41 @@ class Browser:
         if self._profile and (not remote or is_loopback(urlsplit(remote).hostname or "")):
             shutil.rmtree(self._profile, ignore_errors=True)
 
+    def kill(self):
+        """End a local browser at once, without asking it (it may be busy or dead), and
+        remove its profile. A remote one is asked to quit: its processes are not ours."""
+        with signals_held():
+            if self._service is None:
+                self._close()
+            else:
+                _kill_group(self._service)
+            self._remove_profile()
+
     def quit(self):
-        self._close()
-        self._remove_profile()
+        # A second Ctrl-C during the clean-up must not leave the profile behind.
+        with signals_held():
+            self._close()
+            self._remove_profile()
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc_info):
-        self.quit()
+    def __exit__(self, exc_type, *exc_info):
+        # Interrupted, the person waits: do not queue behind a page load to say goodbye.
+        if exc_type is not None and not issubclass(exc_type, Exception):
+            self.kill()
+        else:
+            self.quit()
+
+
+class _CurrentDriver:
+    """Stands for the browser's current driver, which a restart replaces."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser.driver, name)
 
 
 def _new_profile(config):

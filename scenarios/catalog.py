@@ -14,7 +14,8 @@ from scenarios.beyond import (
     secure_loopback,
     size,
 )
-from scenarios.config import UsageError
+from scenarios.config import is_loopback
+from scenarios.errors import UsageError
 from scenarios.tutorial import (
     deletion,
     expiry,
@@ -35,6 +36,11 @@ class Scenario:
     # Its length is set by the clock: headless, it runs in a browser of its own beside the
     # others, started first, so that its wait overlaps their work.
     waits_for_time: bool = False
+    # Its lesson is about the loopback's own rules (its two names, its secure context): a
+    # browser on another machine, through a Grid, reaches the lab by another name.
+    needs_loopback: bool = False
+    # A scenario's own rule for the run's settings: a reason to refuse them, or None.
+    refuses: Callable = lambda config: None
 
     @classmethod
     def from_module(cls, module):
@@ -45,7 +51,18 @@ class Scenario:
             doc=doc,
             run=module.run,
             waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
+            needs_loopback=getattr(module, "NEEDS_LOOPBACK", False),
+            refuses=getattr(module, "refuses", cls.refuses),
         )
+
+    def skip_reason(self, config):
+        """Why this scenario cannot run with ``config``, or None."""
+        if self.needs_loopback and not is_loopback(config.lab_host):
+            return (
+                f"its lesson needs the lab app on loopback, and this run's browser reaches it "
+                f"at {config.lab_host}"
+            )
+        return None
 
 
 SCENARIOS = tuple(
@@ -69,6 +86,14 @@ SCENARIOS = tuple(
         secure_loopback,
     )
 )
+
+
+def refusal(config, scenarios):
+    """The first scenario's reason to refuse ``config``, as a usage error."""
+    for scenario in scenarios:
+        reason = scenario.refuses(config)
+        if reason:
+            raise UsageError(reason)
 
 
 def select(names):

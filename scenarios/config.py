@@ -4,10 +4,9 @@ import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-
-class UsageError(Exception):
-    """Bad input or a missing piece of the environment: one line for the user, exit 2."""
+from scenarios.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,24 @@ class Config:
     # answers), and quit() waits behind it.
     page_load_seconds: float = 10.0
 
+    def __post_init__(self):
+        # Refused wherever a Config is built, in code as from the command line.
+        _within("--slow-mo", self.slow_mo, 0, 60)
+        _within("--workers", self.workers, 1, 16)
+        _within("--port", self.port, 0, 65535)
+        _within("--expiry-seconds", self.expiry_seconds, 1, MAX_EXPIRY_SECONDS)
+        _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
+        if self.browser not in ("chromium", "firefox"):
+            raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
+        if self.base_url and not self.base_url.startswith(("http://", "https://")):
+            raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
+        check_host(self.advertise_host)
+
+    @property
+    def lab_host(self):
+        """The host the browser is sent to for the lab app."""
+        return urlsplit(self.base_url).hostname if self.base_url else self.advertise_host
+
     @classmethod
     def from_env(cls, environ=None, **overrides):
         """Read COOKIE_LAB_* settings, then apply ``overrides`` (the CLI's, which win)."""
@@ -50,12 +67,19 @@ class Config:
             "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
             "advertise_host": env.get("COOKIE_LAB_ADVERTISE_HOST") or cls.advertise_host,
         }
+        if env.get("COOKIE_LAB_PAGE_LOAD_SECONDS"):
+            try:
+                values["page_load_seconds"] = float(env["COOKIE_LAB_PAGE_LOAD_SECONDS"])
+            except ValueError:
+                raise UsageError(
+                    "COOKIE_LAB_PAGE_LOAD_SECONDS takes seconds, got "
+                    f"{env['COOKIE_LAB_PAGE_LOAD_SECONDS']!r}"
+                ) from None
         if "COOKIE_LAB_EXPIRY_SECONDS" in env:
             values["expiry_seconds"] = parse_seconds(
                 env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
             )
         values.update({k: v for k, v in overrides.items() if v is not None})
-        check_host(values["advertise_host"])
         return cls(**values)
 
     @property
@@ -65,6 +89,15 @@ class Config:
     def app_config(self):
         """What the lab app needs to know, as the app factory's ``test_config``."""
         return {"EXPIRY_SECONDS": self.expiry_seconds}
+
+
+# A day: long enough for any lesson, short enough for the browser and Flask to represent.
+MAX_EXPIRY_SECONDS = 86400
+
+
+def _within(what, value, low, high):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise UsageError(f"{what} must be between {low:g} and {high:g}, got {value!r}")
 
 
 def parse_seconds(text, what):

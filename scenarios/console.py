@@ -2,8 +2,10 @@
 
 import sys
 
+from scenarios.observers import Observer
 
-class Narrator:
+
+class Narrator(Observer):
     def __init__(self, stream=None):
         self.out = stream or sys.stdout
         # On a terminal the step's line is rewritten with its mark; in a log it is written once.

@@ -7,6 +7,8 @@ it draws its box *over* the target instead of styling the target, and it never t
 cookies or storage.
 """
 
+from scenarios.observers import Observer
+
 # Arguments: scenario name, narration, state (running|passed|failed), message, and the CSS
 # selectors of the element to box, the first one that matches wins.
 _SHOW = """
@@ -57,3 +59,42 @@ if (target) {
 
 def show(driver, scenario, narration, state="running", message="", look_at=()):
     driver.execute_script(_SHOW, scenario, narration, state, message, list(look_at))
+
+
+class Overlay(Observer):
+    """Draws each step of ``title`` in ``browser``'s page as it runs, for a watching class."""
+
+    def __init__(self, browser, title):
+        self._browser, self._title = browser, title
+        self._step, self._looking_at = None, ()
+
+    def step_started(self, step):
+        self._step, self._looking_at = step, ()
+        self._show()
+
+    def looking_at(self, step, selectors):
+        self._looking_at = selectors
+        self._show()
+
+    def step_finished(self, step):
+        # An interrupted step (Ctrl-C, a cancelled wait) has no result to show.
+        if step.passed is not None:
+            self._show()
+
+    def _show(self):
+        if self._step is None:
+            return
+        step = self._step
+        state = {None: "running", True: "passed", False: "failed"}[step.passed]
+        try:
+            show(
+                self._browser.driver,
+                self._title,
+                step.narration,
+                state,
+                step.message,
+                self._looking_at,
+            )
+        except Exception:  # noqa: BLE001 - only a show for the class
+            # A browser that fails here fails the next real action too, which reports it.
+            pass

@@ -46,6 +46,20 @@ def stopped_like_ctrl_c(signums=(signal.SIGTERM, signal.SIGHUP)):
             signal.signal(signum, handler)
 
 
+@contextmanager
+def signals_held(signums=(signal.SIGINT, signal.SIGTERM, signal.SIGHUP)):
+    """Hold ``signums`` back while inside: a clean-up that a second Ctrl-C cut short would
+    leave a browser or its profile behind. They are delivered on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signums)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def settle(probe, timeout, interval=0.1):
     """Call ``probe`` until it answers nothing (empty, False, None), for at most ``timeout``
     seconds; return its last answer."""

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from scenarios.config import UsageError
+from scenarios.errors import UsageError
+from scenarios.observers import Observer
 
 _TEMPLATES = Environment(
     loader=PackageLoader("scenarios"),
@@ -31,7 +32,7 @@ def _when(expires):
     return datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-class Report:
+class Report(Observer):
     def __init__(self, directory):
         self.path = Path(directory) / "index.html"
 

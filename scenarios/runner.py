@@ -1,4 +1,9 @@
-"""Run scenarios against the lab app and tell observers what happens, in scenario order."""
+"""Run scenarios against the lab app and tell observers what happens, in scenario order.
+
+However a run ends, every browser it started is closed: each worker says when it is done
+(an Event set as it ends), and an interrupt ends the browsers at once rather than waiting on
+them.
+"""
 
 import threading
 import time
@@ -8,7 +13,11 @@ from dataclasses import dataclass, field
 
 from lab_app import create_app
 from scenarios.browser import Browser
-from scenarios.lab import Cancelled, CheckFailed, Lab
+from scenarios.errors import Cancelled, CheckFailed
+from scenarios.evidence import Evidence
+from scenarios.lab import Lab, Step
+from scenarios.observers import Forward, notify
+from scenarios.overlay import Overlay
 from scenarios.server import LabServer
 
 
@@ -18,6 +27,8 @@ class Result:
     steps: list = field(default_factory=list)
     passed: bool = False
     seconds: float = 0.0
+    # Why it did not run here (a lesson that needs loopback, on a Grid); None when it ran.
+    skipped: str | None = None
 
 
 class _InOrder:
@@ -49,8 +60,7 @@ class _InOrder:
         while self._head < len(self._order):
             name = self._order[self._head]
             for event, args in self._buffers[name]:
-                for observer in self._observers:
-                    getattr(observer, event, lambda *a: None)(*args)
+                notify(self._observers, event, *args)
             self._buffers[name].clear()
             if name not in self._finished:
                 return
@@ -58,20 +68,44 @@ class _InOrder:
 
 
 def run_one(scenario, lab, emit):
-    lab.clear_cookies()
-    lab.scenario_name = scenario.name
+    """Run ``scenario`` in ``lab``; whatever goes wrong is this scenario's failure alone."""
     emit("scenario_started", scenario)
     result = Result(scenario, lab.steps)
     start = time.monotonic()
     try:
-        scenario.run(lab)
-        result.passed = True
+        skipped = scenario.skip_reason(lab.config)
+        if skipped:
+            result.passed, result.skipped = True, skipped
+        else:
+            lab.jar.clear()
+            scenario.run(lab)
+            result.passed = True
     except CheckFailed:
         result.passed = False
+    except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
+        result.passed = False
+        step = Step(f"{scenario.name} could not go on", passed=False)
+        step.message = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        lab.steps.append(step)
+        emit("step_started", step)
+        emit("step_finished", step)
     finally:
         result.seconds = time.monotonic() - start
         emit("scenario_finished", result)
     return result
+
+
+def lab_for(scenario, browser, base_url, config, emit, cancel=None):
+    """A Lab for ``scenario`` in ``browser``, watched by the overlay and the evidence when the
+    run shows or records them, and speaking through ``emit``."""
+    observers = []
+    lab = Lab(browser, base_url, config, observers, cancel)
+    if config.shows_overlay:
+        observers.append(Overlay(browser, scenario.name))
+    if config.report_dir is not None:
+        observers.append(Evidence(browser, lab.page, lab.jar))
+    observers.append(Forward(emit))
+    return lab
 
 
 class _Turns:
@@ -95,37 +129,74 @@ class _Turns:
             self._started[index].set()
 
 
-def _work(config, index, app, queue, order, results, cancel, turns):
+class _Run:
+    """What the workers of one run share."""
+
+    def __init__(self, config, scenarios, observers):
+        self.config = config
+        self.order = _InOrder(observers, scenarios)
+        self.cancel = threading.Event()
+        self.results = {}
+        self.browsers = []
+        self.failures = []
+
+
+def _work(run, index, app, queue, turns):
     """One worker: its own app server and browser, taking scenarios from ``queue``."""
+    config = run.config
     with ExitStack() as stack:
         base_url = config.base_url
         if base_url is None:
             port = config.port + index if config.port else 0
             server = LabServer(app, port=port, advertise=config.advertise_host)
             base_url = stack.enter_context(server).url
-        with turns.turn(index, cancel):
+        with turns.turn(index, run.cancel):
+            if run.cancel.is_set():
+                return
             browser = stack.enter_context(Browser(config))
+            run.browsers.append(browser)
             browser.reach(base_url + "/")
-        while not cancel.is_set():
+        while not run.cancel.is_set():
             try:
                 scenario = queue.popleft()  # atomic: no two workers take the same one
             except IndexError:
                 return
-            emit = order.emitter(scenario)
-            lab = Lab(browser, base_url, config, emit, cancel)
-            results[scenario.name] = run_one(scenario, lab, emit)
+            emit = run.order.emitter(scenario)
+            lab = lab_for(scenario, browser, base_url, config, emit, run.cancel)
+            run.results[scenario.name] = result = run_one(scenario, lab, emit)
+            if not result.passed and not run.cancel.is_set() and not browser.alive():
+                browser.relaunch()  # the next scenario deserves a browser that answers
 
 
-def _join(threads, cancel):
-    """Wait for every worker to quit its browser, even when a signal lands meanwhile."""
+def _worker(run, index, app, queue, turns, done):
+    try:
+        _work(run, index, app, queue, turns)
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
+        run.failures.append(exc)
+        run.cancel.set()
+    finally:
+        done.set()
+
+
+def _wait_for(run, done, grace=15):
+    """Wait until every worker has ended. On an interrupt, end their browsers at once, give
+    the workers ``grace`` seconds to finish, then raise it."""
     interrupted = None
-    for thread in threads:
-        while thread.is_alive():
-            try:
-                thread.join()
-            except BaseException as exc:  # noqa: BLE001 - re-raised once all have quit
-                cancel.set()
-                interrupted = interrupted or exc
+    while True:
+        try:
+            if interrupted is None:
+                while not all(event.wait(0.1) for event in done):
+                    pass
+            else:
+                deadline = time.monotonic() + grace
+                for event in done:
+                    event.wait(max(0, deadline - time.monotonic()))
+            break
+        except BaseException as exc:  # noqa: BLE001 - re-raised once all have ended
+            interrupted = interrupted or exc
+            run.cancel.set()
+            for browser in list(run.browsers):
+                browser.kill()
     if interrupted is not None:
         raise interrupted
 
@@ -136,9 +207,7 @@ def run(config, scenarios, observers=()):
     Each worker has its own app server and its own browser: cookies do not isolate by port,
     so one browser visiting two servers on 127.0.0.1 would share one jar between them.
     """
-    order = _InOrder(observers, scenarios)
-    cancel = threading.Event()
-    results = {}
+    shared = _Run(config, scenarios, observers)
     # Waiting for time overlaps with everything else, but only where nobody is watching: a
     # class following one browser window sees each scenario in turn. (A restart stays in
     # turn: on 2 cores the browsers are CPU-bound, and a third browser costs more CPU than
@@ -150,35 +219,21 @@ def run(config, scenarios, observers=()):
     # Browsers start in this order: first the one whose length the clock sets.
     queues = [deque([s]) for s in beside] + [in_turn] * min(config.workers, len(in_turn))
     turns = _Turns(len(queues))
-
     # Built here, one after another: CPython 3.11 before 3.11.8 can fail to compile Python
     # code in two threads at once ("AST constructor recursion depth mismatch"), and
     # building an app compiles Werkzeug's URL builders.
     apps = [None if config.base_url else create_app(config.app_config()) for _ in queues]
-    failures = []
-
-    def guarded(index, queue):
-        try:
-            _work(config, index, apps[index], queue, order, results, cancel, turns)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
-            failures.append(exc)
-            cancel.set()
-
-    threads = [
-        threading.Thread(target=guarded, args=(i, q), daemon=True)
-        for i, q in enumerate(queues)
-        if i
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        guarded(0, queues[0])  # in the main thread, where a Ctrl-C lands
-    finally:
-        _join(threads, cancel)
-    if failures:
+    done = [threading.Event() for _ in queues]
+    notify(observers, "run_started", scenarios)
+    # Every worker in a thread of its own; the main thread only waits, where a Ctrl-C lands.
+    for index, queue in enumerate(queues):
+        args = (shared, index, apps[index], queue, turns, done[index])
+        threading.Thread(target=_worker, args=args, daemon=True).start()
+    _wait_for(shared, done)
+    if shared.failures:
         # The first cause, not the Cancelled it set off in the other workers.
+        failures = shared.failures
         raise next((f for f in failures if not isinstance(f, Cancelled)), failures[0])
-    ordered = [results[s.name] for s in scenarios]
-    for observer in observers:
-        getattr(observer, "run_finished", lambda *a: None)(ordered)
+    ordered = [shared.results[s.name] for s in scenarios]
+    notify(observers, "run_finished", ordered)
     return ordered

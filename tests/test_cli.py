@@ -1,5 +1,6 @@
 """The runner's command line, as a user runs it: a real process, real exit codes."""
 
+import io
 import os
 import shutil
 import socket
@@ -11,7 +12,9 @@ from helpers import cookie_lab
 
 from scenarios import catalog
 from scenarios.catalog import SCENARIOS
-from scenarios.cli import _config, build_parser
+from scenarios.cli import _config, build_parser, main
+from scenarios.config import Config
+from scenarios.errors import UsageError
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -35,7 +38,7 @@ def test_console_script_is_installed():
 def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers():
     done = cookie_lab("run", "--headless", "--workers", "2")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "for 15 s" in done.stdout
+    assert "counts down its 15 s" in done.stdout
     assert "FAIL" not in done.stdout
     assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
     # The narration stays in scenario order although three browsers ran side by side.
@@ -51,8 +54,7 @@ def test_a_failing_check_is_reported_for_the_learner_with_exit_1(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "FAIL" in done.stdout
     assert (
-        "expected the browser to store cookie_name after the first response, "
-        "but its cookie store has no cookie_name"
+        "expected the browser to store a cookie named cookie_name, but it holds no cookies"
     ) in done.stdout
     assert "0 passed, 1 failed" in done.stdout
     assert "Traceback" not in done.stderr
@@ -65,18 +67,20 @@ def busy_port():
     return sock
 
 
+# Refused before any browser starts: checked in process, through main(), in milliseconds.
 @pytest.mark.parametrize(
     "args, env, says",
     [
         (["run", "no-such-scenario"], {}, "unknown scenario 'no-such-scenario'"),
         (["run", "--no-such-flag"], {}, "unrecognized arguments: --no-such-flag"),
-        ([], {}, "required: command"),
         (["run", "--expiry-seconds", "soon"], {}, "--expiry-seconds must be a whole number"),
         (["run", "--expiry-seconds", "0"], {}, "--expiry-seconds must be at least 1"),
-        (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60"),
+        (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60, got -1.0"),
+        (["run", "--slow-mo", "soon"], {}, "argument --slow-mo: takes a number, got 'soon'"),
         (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
         (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
-        (["run", "--workers", "0"], {}, "--workers must be 1 to 16, got '0'"),
+        (["run", "--workers", "0"], {}, "--workers must be between 1 and 16, got 0"),
+        (["run", "--port", "70000"], {}, "--port must be between 0 and 65535, got 70000"),
         (
             ["run", "--advertise-host", "http://lab:5000"],
             {},
@@ -92,18 +96,8 @@ def busy_port():
             {},
             "--advertise-host is for the lab app the runner serves, not --base-url",
         ),
-        (
-            ["run", "second-request", "--base-url", "http://127.0.0.1:9"],
-            {},
-            "the browser cannot load the lab app at http://127.0.0.1:9/ (ERR_UNSAFE_PORT)",
-        ),
         (["run", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
         (["run", "--headless", "--headed"], {"DISPLAY": ""}, "--headed needs a display"),
-        (
-            ["run", "second-request", "--headed"],
-            {"DISPLAY": "", "COOKIE_LAB_REMOTE_URL": "http://127.0.0.1:9"},
-            "cannot reach a WebDriver endpoint at --remote-url http://127.0.0.1:9",
-        ),
         (
             ["run", "expiry", "--slow-mo", "1.5", "--expiry-seconds", "2"],
             {},
@@ -114,6 +108,37 @@ def busy_port():
             ["run", "--slow-mo", "2"],
             {"COOKIE_LAB_EXPIRY_SECONDS": "5"},
             "--expiry-seconds 5 is too short for --slow-mo 2",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_with_exit_2(args, env, says, capsys):
+    assert main(args, env, io.StringIO()) == 2
+    stderr = capsys.readouterr().err
+    assert stderr.count("\n") == 1, stderr
+    assert stderr.startswith("cookie-lab: error: ")
+    assert says in stderr
+
+
+def test_a_config_built_in_code_is_checked_too():
+    with pytest.raises(UsageError, match="--slow-mo must be between 0 and 60, got -1"):
+        Config(slow_mo=-1)
+    with pytest.raises(UsageError, match="--expiry-seconds must be between 1 and 86400"):
+        Config(expiry_seconds=3 * 10**11)
+
+
+# Environment problems found by starting a browser or reaching a server: a real process.
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (
+            ["run", "second-request", "--base-url", "http://127.0.0.1:9"],
+            {},
+            "the browser cannot load the lab app at http://127.0.0.1:9/ (ERR_UNSAFE_PORT)",
+        ),
+        (
+            ["run", "second-request", "--headed"],
+            {"DISPLAY": "", "COOKIE_LAB_REMOTE_URL": "http://127.0.0.1:9"},
+            "cannot reach a WebDriver endpoint at --remote-url http://127.0.0.1:9",
         ),
         (
             ["run", "second-request"],

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def lab(browser, live_server):
     lab = Lab(browser, live_server.url, Config())
-    lab.clear_cookies()
+    lab.jar.clear()
     return lab
 
 
@@ -22,17 +22,17 @@ def test_every_check_on_one_page_shares_one_reading(lab, browser):
     before = browser.page_changes
     lab.expect_carried("cookie_name", "cookie_value")
     lab.expect_not_carried("path_cookie_name")
-    assert lab.set_cookie_headers() == []
-    assert lab.cookie_header_bytes() == len("cookie_name=cookie_value")
-    assert lab.document_cookie() == {"cookie_name": "cookie_value"}
-    assert lab.path == "/"
-    assert browser.page_changes == before + 1  # the one script that read the page
+    assert lab.page.set_cookie_headers() == []
+    assert lab.page.cookie_header_bytes() == len("cookie_name=cookie_value")
+    assert lab.page.document_cookie() == {"cookie_name": "cookie_value"}
+    assert lab.page.path == "/"
+    assert browser.page_changes == before  # the one reading, which changes nothing
 
 
 def test_commands_that_only_read_keep_the_reading(lab, browser):
     lab.visit("/set-cookie")
     lab.visit("/")
-    lab.carried()
+    lab.page.carried()
     before = browser.page_changes
     driver = browser.driver
     reads = [
@@ -44,7 +44,7 @@ def test_commands_that_only_read_keep_the_reading(lab, browser):
         driver.title,
         driver.page_source,
         driver.get_screenshot_as_png(),
-        lab.store(),  # DevTools' Storage.getCookies
+        lab.jar.all(),  # DevTools' Storage.getCookies
     ]
     assert all(reads)
     assert browser.page_changes == before
@@ -55,7 +55,7 @@ def test_a_click_that_leads_to_another_page_makes_the_next_check_read_it(lab, br
     lab.expect_not_carried("cookie_name")
     browser.driver.find_element("css selector", '#routes a[href="/"]').click()
     lab.expect_carried("cookie_name", "cookie_value")
-    assert lab.path == "/"
+    assert lab.page.path == "/"
 
 
 def test_a_script_that_changes_the_page_makes_the_next_check_read_it(lab, browser):

@@ -33,14 +33,14 @@ def test_the_overlay_boxes_the_row_without_changing_what_checks_read(browser, dr
     for path in ("/set-cookie", "/set-expiring-cookie", "/"):
         lab.visit(path)
     before = driver.execute_script(READ_BY_CHECKS)
-    carried_before = lab.carried()
+    carried_before = lab.page.carried()
     row = '#received-cookies tr[data-cookie-name="cookie_name"]'
 
     overlay.show(driver, "update", "Look at this row", "passed", "", [row])
 
     assert driver.execute_script(READ_BY_CHECKS) == before
     assert (
-        lab.carried()
+        lab.page.carried()
         == carried_before
         == {
             "cookie_name": "cookie_value",

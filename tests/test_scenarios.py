@@ -12,18 +12,19 @@ from lab_app import create_app
 from scenarios.catalog import SCENARIOS, select
 from scenarios.config import Config
 from scenarios.lab import Lab
-from scenarios.runner import run_one
+from scenarios.runner import lab_for, run_one
 from scenarios.server import LabServer
 
 pytestmark = pytest.mark.browser
 
+NOTHING = lambda *event: None  # noqa: E731 - where a run's events go unheard
 WITH_OVERLAY = Config(expiry_seconds=SHORT_EXPIRY_SECONDS, overlay=True)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_scenario_passes_with_the_overlay_on(scenario, browser, short_expiry_server):
-    lab = Lab(browser, short_expiry_server.url, WITH_OVERLAY)
-    result = run_one(scenario, lab, lambda *event: None)
+    lab = lab_for(scenario, browser, short_expiry_server.url, WITH_OVERLAY, NOTHING)
+    result = run_one(scenario, lab, NOTHING)
     failed = [f"{s.narration}: {s.message}" for s in result.steps if not s.passed]
     assert result.passed, failed
     assert result.steps and all(step.passed for step in result.steps)

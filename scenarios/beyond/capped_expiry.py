@@ -15,14 +15,14 @@ def run(lab):
         "Visit /set-capped-cookies: Expires for one, Max-Age from a timedelta for the other"
     ):
         lab.visit("/set-capped-cookies")
-        expires_only = lab.set_cookie_header("capped_expires_cookie")
+        expires_only = lab.page.set_cookie_header("capped_expires_cookie")
         lab.check(
             "Expires=" in expires_only and "Max-Age" not in expires_only,
             f"expected capped_expires_cookie with Expires alone, but got {expires_only}",
         )
 
     with lab.step(f"Flask turned timedelta(days={ASKED}) into Max-Age={ASKED * 86400} seconds"):
-        max_age = lab.set_cookie_header("capped_max_age_cookie")
+        max_age = lab.page.set_cookie_header("capped_max_age_cookie")
         lab.check(
             f"Max-Age={ASKED * 86400};" in max_age,
             f"expected capped_max_age_cookie to carry Max-Age={ASKED * 86400}, but got {max_age}",

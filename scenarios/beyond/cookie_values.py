@@ -23,23 +23,19 @@ def run(lab):
     with lab.step("Visit /set-tricky-value-cookies: Flask quotes and escapes every value"):
         lab.visit("/set-tricky-value-cookies")
         for name, (_, sent) in VALUES.items():
-            header = lab.set_cookie_header(name)
+            header = lab.page.set_cookie_header(name)
             lab.check(
                 header == f"{name}={sent}; Path=/",
                 f"expected Flask to send {name}={sent}; Path=/, but it sent {header}",
             )
 
     with lab.step("The browser keeps each value exactly as sent, quotes and escapes included"):
-        stored = {cookie["name"]: cookie["value"] for cookie in lab.store()}
         for name, (_, sent) in VALUES.items():
-            kept = stored.get(name)
-            lab.check(
-                kept == sent, f"expected the browser to keep {name}={sent}, but it has {kept}"
-            )
+            lab.expect_stored(name, sent)
 
     with lab.step("Page scripts read the same quoted text in document.cookie"):
         lab.visit("/")
-        seen = lab.document_cookie()
+        seen = lab.page.document_cookie()
         for name, (_, sent) in VALUES.items():
             lab.check(
                 seen.get(name) == sent,
@@ -47,7 +43,7 @@ def run(lab):
             )
 
     with lab.step("The browser sends it back unchanged, and Flask decodes the original values"):
-        raw = lab.cookie_header()
+        raw = lab.page.cookie_header()
         for name, (value, sent) in VALUES.items():
             lab.check(
                 f"{name}={sent}" in raw,

@@ -14,7 +14,7 @@ FORGED = "forged_by_a_script"
 def run(lab):
     with lab.step("Visit /set-httponly-cookie: one cookie with HttpOnly, one without"):
         lab.visit("/set-httponly-cookie")
-        header = lab.set_cookie_header("httponly_cookie_name")
+        header = lab.page.set_cookie_header("httponly_cookie_name")
         lab.check(
             "; HttpOnly" in header,
             f"expected httponly_cookie_name set with HttpOnly, but the response sent {header}",
@@ -26,7 +26,7 @@ def run(lab):
         lab.expect_carried("script_cookie_name", "script_cookie_value")
 
     with lab.step("document.cookie shows script_cookie_name only: scripts never see HttpOnly"):
-        seen = lab.document_cookie()
+        seen = lab.page.document_cookie()
         lab.check(
             "script_cookie_name" in seen,
             f"expected document.cookie to show script_cookie_name, but it shows {sorted(seen)}",
@@ -35,10 +35,9 @@ def run(lab):
             "httponly_cookie_name" not in seen,
             "expected document.cookie to hide httponly_cookie_name, but a page script sees it",
         )
-        stored = lab.stored("httponly_cookie_name")
         lab.check(
-            stored is not None and stored["httpOnly"],
-            f"expected the browser to mark httponly_cookie_name HttpOnly, but it stores {stored}",
+            lab.expect_stored("httponly_cookie_name").http_only,
+            "expected the browser to mark httponly_cookie_name HttpOnly, but it does not",
         )
 
     with lab.step(f"A page script writes httponly_cookie_name={FORGED}: the browser ignores it"):

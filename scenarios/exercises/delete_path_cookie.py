@@ -14,11 +14,11 @@ def check(lab):
 
     with lab.step("Visit /shop/empty: the browser drops basket"):
         lab.visit("/shop/empty")
-        left = [c for c in lab.store() if c["name"] == "basket"]
+        left = [c for c in lab.jar.all() if c.name == "basket"]
         lab.check(
             not left,
             "expected the browser to hold no basket cookie after /shop/empty, but it still "
-            + " and ".join(f"holds basket={c['value']} for the path {c['path']}" for c in left),
+            + " and ".join(f"holds basket={c.value} for the path {c.path}" for c in left),
         )
 
     with lab.step("Visit /shop: no basket is sent, and the basket is empty"):

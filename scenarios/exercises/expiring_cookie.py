@@ -27,7 +27,7 @@ def check(lab):
 
     def sale_over():
         lab.visit("/")
-        return "sale" not in lab.carried()
+        return "sale" not in lab.page.carried()
 
     with lab.step(f"Reload / until the sale ends, about {seconds} s after it started"):
         lab.wait_until(

@@ -11,7 +11,7 @@ def check(lab):
         lab.visit("/login")
         cookie = lab.expect_stored("session_token")
         lab.check(
-            cookie["httpOnly"],
+            cookie.http_only,
             "expected session_token to be stored HttpOnly, but it is not: "
             "any script on the page can read it",
         )

@@ -10,9 +10,9 @@ def check(lab):
         lab.visit("/account/login")
         cookie = lab.expect_stored("account", "ada")
         lab.check(
-            cookie["path"] == "/account",
+            cookie.path == "/account",
             f"expected account to be stored for the path /account, but it is stored for "
-            f"{cookie['path']}",
+            f"{cookie.path}",
         )
 
     with lab.step("Visit /account/settings: inside the path, the cookie is sent"):

@@ -7,29 +7,42 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from scenarios.browser import Browser
-from scenarios.config import UsageError
 from scenarios.console import Narrator
+from scenarios.errors import CheckFailed, UsageError
 from scenarios.exercises.learner import Recorder, describe, load_app
-from scenarios.lab import CheckFailed, Lab
+from scenarios.lab import Lab, Step
+from scenarios.observers import Forward, notify
+from scenarios.overlay import Overlay
 from scenarios.server import LabServer
 
 # The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class RecordedPage:
+    """The learner's page: theirs to design, so what its request carried is read from the
+    server's side, off the Cookie header the browser really sent."""
+
+    def __init__(self, browser, recorder):
+        self._browser, self._recorder = browser, recorder
+
+    @property
+    def path(self):
+        return urlsplit(self._browser.driver.current_url).path
+
+    def carried(self):
+        exchange = self._recorder.last.get(self.path)
+        return dict(exchange.cookies) if exchange else {}
+
+
 class ExerciseLab(Lab):
-    """A Lab on the learner's app: what a request carried comes from the server's side."""
+    """A Lab on the learner's app, served and recorded by ``served``."""
 
-    app = None
-    app_file = None
-    recorder = None
-    shown_as = ""
-
-    def serve(self, app_file, stack):
-        self.app_file = app_file
-        self.app = load_app(app_file, self.shown_as)
-        self.recorder = Recorder(self.app)
-        self.base_url = stack.enter_context(LabServer(self.recorder)).url
+    def __init__(self, browser, config, served, observers=()):
+        self.app, self.app_file, self.recorder = served.app, served.app_file, served.recorder
+        page = RecordedPage(browser, served.recorder)
+        jar = browser.jar_for(served.url, ("/",))
+        super().__init__(browser, served.url, config, observers, page=page, jar=jar)
 
     def visit(self, path):
         """Load ``path`` and insist the learner's app answered it with a page."""
@@ -43,13 +56,14 @@ class ExerciseLab(Lab):
         self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
         self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
 
-    def _carried_at(self):
-        path = self.path
-        exchange = self.recorder.last.get(path)
-        return path, exchange.cookies if exchange else {}
+    def no_answer(self, path):
+        return (
+            f"your app did not answer {path} within {self.config.page_load_seconds:g} s: "
+            "an endless loop?"
+        )
 
     def heading(self):
-        self._point_at("h1")  # boxed by the overlay in a headed run
+        self._point("h1")  # boxed by the overlay in a headed run
         headings = self.driver.find_elements("tag name", "h1")
         return headings[0].text if headings else ""
 
@@ -58,28 +72,30 @@ class ExerciseLab(Lab):
         saw = f'it says "{said}"' if said else "the page has no <h1> heading"
         self.check(said == text, f'expected the page\'s heading to say "{text}", but {saw}')
 
-    def expect_stored(self, name, value=None):
-        """The cookie as the browser stores it; fails when it is missing or holds another value."""
-        cookie = self.stored(name)
-        if cookie is None:
-            names = sorted(c["name"] for c in self.store())
-            holds = f"it holds only {', '.join(names)}" if names else "it holds no cookies"
-            raise CheckFailed(f"expected the browser to store a cookie named {name}, but {holds}")
-        self.check(
-            value is None or cookie["value"] == value,
-            f"expected the browser to store {name}={value}, but it stores {name}={cookie['value']}",
-        )
-        return cookie
-
     def expect_lifetime(self, name, seconds, within):
         """``name`` is stored with an expiry about ``seconds`` away (give or take ``within``)."""
-        self.expect_stored(name)
         left = self.days_to_expiry(name) * 86400
         self.check(
             abs(left - seconds) <= within,
             f"expected {name} to expire in about {_duration(seconds)}, but it expires in "
             f"{_duration(left)}",
         )
+
+
+@dataclass
+class Served:
+    """The learner's app, loaded from ``app_file`` and served on a loopback port."""
+
+    app_file: Path
+    app: object
+    recorder: object
+    url: str
+
+    @classmethod
+    def start(cls, app_file, shown_as, stack):
+        app = load_app(app_file, shown_as)
+        recorder = Recorder(app)
+        return cls(app_file, app, recorder, stack.enter_context(LabServer(recorder)).url)
 
 
 def _duration(seconds):
@@ -98,20 +114,32 @@ class Outcome:
 
 def check_one(exercise, app_file, browser, config, emit):
     """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
-    lab = ExerciseLab(browser, None, config, emit)
-    lab.shown_as = _shown(app_file)
-    lab.scenario_name = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
-    lab.clear_cookies()
-    outcome = Outcome(exercise, app_file, lab.steps)
+    shown_as = _shown(app_file)
+    title = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
+    observers = [Overlay(browser, title)] if config.shows_overlay else []
+    observers.append(Forward(emit))
+    outcome = Outcome(exercise, app_file)
     emit("exercise_started", exercise)
     with ExitStack() as stack:
+        starting = Step(f"Start your app from {shown_as}")
+        notify(observers, "step_started", starting)
         try:
-            with lab.step(f"Start your app from {lab.shown_as}"):
-                lab.serve(app_file, stack)
-            exercise.check(lab)
-            outcome.solved = True
-        except CheckFailed:
-            outcome.solved = False
+            served = Served.start(app_file, shown_as, stack)
+            starting.passed = True
+        except CheckFailed as failure:
+            starting.passed, starting.message = False, str(failure)
+        notify(observers, "step_finished", starting)
+        outcome.steps.append(starting)
+        if starting.passed:
+            lab = ExerciseLab(browser, config, served, observers)
+            outcome.steps = [starting, *lab.steps]
+            try:
+                lab.jar.clear()
+                exercise.check(lab)
+                outcome.solved = True
+            except CheckFailed:
+                outcome.solved = False
+            outcome.steps = [starting, *lab.steps]
     emit("exercise_finished", outcome)
     return outcome
 

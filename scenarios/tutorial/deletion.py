@@ -43,7 +43,7 @@ def run(lab):
         # The deletions themselves, so no cookie passes the checks below by expiring alone.
         for name in COOKIES:
             path = "/set-path-cookie" if name == "path_cookie_name" else "/"
-            header = lab.set_cookie_header(name)
+            header = lab.page.set_cookie_header(name)
             lab.check(
                 "Max-Age=0" in header and header.endswith(f"Path={path}"),
                 f"expected the response to delete {name} at Path={path}, but it sent {header}",
@@ -56,5 +56,5 @@ def run(lab):
                 lab.expect_not_carried(name)
 
     with lab.step("The browser's cookie store holds none of them, at any path"):
-        left = sorted(c["name"] for c in lab.store() if c["name"] in COOKIES)
+        left = sorted(c.name for c in lab.jar.all() if c.name in COOKIES)
         lab.check(not left, f"expected no tutorial cookie in the store, but it holds {left}")

@@ -29,10 +29,10 @@ def run(lab):
 
     with lab.step("A cookie set without a Path gets Path=/ and is carried to every route"):
         lab.visit("/set-cookie")
-        stored = lab.stored("cookie_name") or {}
+        stored = lab.expect_stored("cookie_name")
         lab.check(
-            stored.get("path") == "/",
-            f"expected cookie_name to be stored with Path=/, but it has {stored.get('path')}",
+            stored.path == "/",
+            f"expected cookie_name to be stored with Path=/, but it has Path={stored.path}",
         )
         for path in ("/", "/set-path-cookie-alternate", "/set-path-cookie/anything"):
             lab.visit(path)
@@ -40,9 +40,9 @@ def run(lab):
         lab.expect_carried("path_cookie_name")
 
     with lab.step("Sending cookies costs bytes: / is spared the path cookie's share"):
-        inside = lab.cookie_header_bytes()
+        inside = lab.page.cookie_header_bytes()
         lab.visit("/")
-        outside = lab.cookie_header_bytes()
+        outside = lab.page.cookie_header_bytes()
         share = len("path_cookie_name=path_cookie_value; ")
         lab.check(
             inside - outside == share,

@@ -15,16 +15,7 @@ def run(lab):
 
     with lab.step("The response set it: the browser's cookie store already holds cookie_name"):
         # Read where we stand: another visit would be the second request itself.
-        stored = next((c for c in lab.store_here() if c["name"] == "cookie_name"), None)
-        lab.check(
-            stored is not None,
-            "expected the browser to store cookie_name after the first response, "
-            "but its cookie store has no cookie_name",
-        )
-        lab.check(
-            stored["value"] == "cookie_value",
-            f"expected the stored cookie_name to be cookie_value, but it is {stored['value']}",
-        )
+        lab.expect_stored("cookie_name", "cookie_value", here=True)
 
     with lab.step("Visit /set-cookie again: this second request carries cookie_name"):
         lab.visit("/set-cookie")

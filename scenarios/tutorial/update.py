@@ -20,7 +20,7 @@ def run(lab):
     with lab.step("The next request carries the new value, and only one cookie_name"):
         lab.visit("/")
         lab.expect_carried("cookie_name", "updated_cookie_value")
-        same_name = [c for c in lab.store() if c["name"] == "cookie_name"]
+        same_name = [c for c in lab.jar.all() if c.name == "cookie_name"]
         lab.check(
             len(same_name) == 1,
             f"expected one cookie_name in the browser's store, but it holds {len(same_name)}",

@@ -1,0 +1,13 @@
+"""The three ways a run stops short, each told to the user in its own way."""
+
+
+class UsageError(Exception):
+    """Bad input or a missing piece of the environment: one line for the user, exit 2."""
+
+
+class CheckFailed(AssertionError):
+    """A check did not hold; the message is written for the learner."""
+
+
+class Cancelled(Exception):
+    """The run was interrupted while this scenario waited."""

@@ -1,0 +1,121 @@
+"""The browser's cookie jar, read and cleared whole, whichever way the browser allows.
+
+``Browser`` picks the kind once, when it starts: DevTools for a local Chromium, else WebDriver
+alone. Nothing downstream asks which it got.
+"""
+
+from dataclasses import asdict, dataclass
+from urllib.parse import urljoin, urlsplit
+
+# The loopback's two names: the same server, but another host and another site to a browser.
+LOOPBACK_TWINS = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
+
+
+@dataclass(frozen=True)
+class Cookie:
+    name: str
+    value: str
+    path: str
+    # Seconds since the epoch; None for a session cookie, which ends with the browser.
+    expires: float | None
+    http_only: bool
+    secure: bool
+    # As the browser enforces it. Chromium treats a cookie set without SameSite as Lax, and
+    # says so through WebDriver; DevTools leaves it out, so it is filled in here alike.
+    same_site: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def lab_origins(base_url):
+    """The lab's origin and, on loopback, its twin's, where some scenarios set cookies too."""
+    parts = urlsplit(base_url)
+    origins = [f"{parts.scheme}://{parts.netloc}"]
+    twin = LOOPBACK_TWINS.get(parts.hostname)
+    if twin is not None:
+        port = f":{parts.port}" if parts.port else ""
+        origins.append(f"{parts.scheme}://{twin}{port}")
+    return origins
+
+
+class DevToolsJar:
+    """The whole jar in one DevTools call, every path and host included (8-15 ms)."""
+
+    scope = "every path"
+
+    def __init__(self, driver, base_url, cookie_paths=()):
+        self._driver = driver
+        self._origins = lab_origins(base_url)
+
+    def all(self):
+        cookies = self._driver.execute_cdp_cmd("Storage.getCookies", {})["cookies"]
+        return [_from_devtools(c) for c in cookies]
+
+    def here(self):
+        """The jar, read without leaving the page: DevTools sees all of it from anywhere."""
+        return self.all()
+
+    def clear(self):
+        """Every cookie, and the lab pages' local storage, where the countdown keeps the
+        expiring cookie's deadline: a scenario that sets none must not show one."""
+        self._driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        for origin in self._origins:
+            self._driver.execute_cdp_cmd(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"}
+            )
+
+
+class WebDriverJar:
+    """WebDriver sees only the cookies visible at the current page, so the whole jar means
+    visiting a page under each of the app's cookie paths, on the lab's host and its twin."""
+
+    scope = "this page's path only"
+
+    def __init__(self, driver, base_url, cookie_paths=("/",)):
+        self._driver = driver
+        self._pages = [
+            urljoin(o + "/", p.lstrip("/")) for o in lab_origins(base_url) for p in cookie_paths
+        ]
+
+    def all(self):
+        seen = {}
+        for page in self._pages:
+            self._driver.get(page)
+            for cookie in self.here():
+                seen[(page.split("/")[2], cookie.name, cookie.path)] = cookie
+        return list(seen.values())
+
+    def here(self):
+        """The cookies visible at this page: another visit would be a request of its own."""
+        return [_from_webdriver(c) for c in self._driver.get_cookies()]
+
+    def clear(self):
+        for page in self._pages:
+            self._driver.get(page)
+            self._driver.delete_all_cookies()
+            self._driver.execute_script("localStorage.clear()")
+
+
+def _from_devtools(cookie):
+    return Cookie(
+        name=cookie["name"],
+        value=cookie["value"],
+        path=cookie["path"],
+        expires=None if cookie.get("session") else cookie["expires"],
+        http_only=cookie["httpOnly"],
+        secure=cookie["secure"],
+        same_site=cookie.get("sameSite") or "Lax",
+    )
+
+
+def _from_webdriver(cookie):
+    return Cookie(
+        name=cookie["name"],
+        value=cookie["value"],
+        path=cookie.get("path", "/"),
+        expires=cookie.get("expiry"),
+        http_only=cookie.get("httpOnly", False),
+        secure=cookie.get("secure", False),
+        same_site=cookie.get("sameSite") or "None",
+    )

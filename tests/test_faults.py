@@ -1,0 +1,185 @@
+"""Faults a workshop meets: a browser that dies, a server that never answers, a lab app that
+is not the lab, an interrupt at any moment. Each is one scenario's failure, or one line, and
+never a lost run or a browser left behind."""
+
+import http.server
+import os
+import queue
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from helpers import RUNNER, cookie_lab, lines_of, processes_tagged, survivors, tagged_env
+
+from scenarios.catalog import SCENARIOS
+from scenarios.server import LabServer
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def silent_server():
+    """A server that accepts connections and never answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+@pytest.fixture
+def stalling_lab():
+    """Answers / (so the run starts) and never answers anything else."""
+    release = threading.Event()
+    app = Flask(__name__)
+
+    @app.route("/")
+    def home():
+        return "<title>almost a lab</title>"
+
+    @app.route("/<path:anything>")
+    def stall(anything):
+        release.wait(60)
+        return ""
+
+    with LabServer(app) as server:
+        yield server.url
+        release.set()
+
+
+@pytest.fixture
+def file_server(tmp_path):
+    """`python3 -m http.server`: answers every page, but is not the lab app."""
+    handler = lambda *a: http.server.SimpleHTTPRequestHandler(*a, directory=tmp_path)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_server_that_never_answers_is_one_line_within_its_timeout(silent_server):
+    start = time.monotonic()
+    done = cookie_lab("run", "second-request", "--base-url", silent_server,
+                      "--page-load-timeout", "1", timeout=30)  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "cannot load the lab app" in done.stderr
+    assert time.monotonic() - start < 15
+
+
+def test_a_page_that_never_comes_fails_its_scenario_and_the_run_goes_on(stalling_lab):
+    done = cookie_lab("run", "second-request", "long-lasting", "--base-url", stalling_lab,
+                      "--page-load-timeout", "1", timeout=60)  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert (
+        "expected the lab app to answer /set-cookie, but it did not within 1 s: "
+        "a server that never answers?"
+    ) in done.stdout
+    assert "0 passed, 2 failed" in done.stdout
+    assert done.stderr == ""
+
+
+def test_a_server_that_is_not_the_lab_fails_every_scenario_with_summary_and_report(
+    file_server, tmp_path
+):
+    report = tmp_path / "report"
+    done = cookie_lab("run", "--base-url", file_server, "--report", str(report), timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"0 passed, {len(SCENARIOS)} failed" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert (report / "index.html").is_file()
+
+
+def run_and_kill(victim, tmp_path, when="path:"):
+    """Run four scenarios slowly; once ``when`` is narrated, SIGKILL the ``victim``
+    processes (chromium or chromedriver) as a crash would."""
+    env = {**tagged_env(), "TMPDIR": str(tmp_path)}
+    names = ["second-request", "path", "deletion", "update"]
+    command = [*RUNNER, "run", *names, "--slow-mo", "0.3"]
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        lines, out, deadline = lines_of(proc.stdout), [], time.monotonic() + 60
+        while not (line := lines.get(timeout=deadline - time.monotonic())).startswith(when):
+            out.append(line)
+        for pid, name in processes_tagged(env):
+            if name == victim:
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(timeout=90)
+        out.extend(iter(lambda: _next(lines), None))  # the rest, up to the end of output
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        left = survivors(env)
+    return proc.returncode, "".join(out), proc.stderr.read(), left
+
+
+def _next(lines):
+    try:
+        return lines.get(timeout=2)
+    except queue.Empty:
+        return None
+
+
+@pytest.mark.parametrize("victim", ["chromium", "chromedriver"])
+def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(victim, tmp_path):
+    status, stdout, stderr, left = run_and_kill(victim, tmp_path)
+    assert status == 1, stdout + stderr
+    assert "3 passed, 1 failed" in stdout, stdout
+    assert "Traceback" not in stdout + stderr
+    assert left == []
+    assert not list(tmp_path.glob("cookie-lab-profile-*"))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(signum, tmp_path):
+    """The expiry's browser has finished and closed, or is closing, when the signal lands."""
+    env = {**tagged_env(), "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen([*RUNNER, "run", "--expiry-seconds", "2"], env=env, text=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
+    try:
+        lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
+        while not lines.get(timeout=deadline - time.monotonic()).startswith("samesite:"):
+            pass
+        os.killpg(proc.pid, signum)
+        signalled = time.monotonic()
+        proc.wait(timeout=30)
+        took = time.monotonic() - signalled
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        left = survivors(env)
+    assert proc.returncode == 128 + signum
+    assert took < 5
+    assert left == []
+    assert not list(Path(tmp_path).glob("cookie-lab-profile-*"))
+
+
+def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab, tmp_path):
+    env = {**tagged_env(), "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen([*RUNNER, "run", "second-request", "--base-url", stalling_lab],
+                            env=env, text=True, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)  # fmt: skip
+    try:
+        lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
+        while not lines.get(timeout=deadline - time.monotonic()).startswith("second-request:"):
+            pass
+        os.killpg(proc.pid, signal.SIGINT)
+        signalled = time.monotonic()
+        proc.wait(timeout=30)
+        took = time.monotonic() - signalled
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        left = survivors(env)
+    assert proc.returncode == 130
+    assert took < 3, took
+    assert proc.stderr.read() == "cookie-lab: interrupted; the browser was closed\n"
+    assert left == []
+    assert not list(Path(tmp_path).glob("cookie-lab-profile-*"))
