@@ -20,7 +20,7 @@ from selenium.webdriver.remote.command import Command
 
 from scenarios.config import is_loopback
 from scenarios.errors import UsageError
-from scenarios.jar import DevToolsJar, WebDriverJar
+from scenarios.jar import BiDiJar, DevToolsJar, WebDriverJar
 from scenarios.processes import signals_held
 
 # Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
@@ -107,6 +107,8 @@ def _options(config, profile_dir):
         if profile_dir:
             options.add_argument(f"--user-data-dir={profile_dir}")
         options.add_experimental_option("prefs", CHROMIUM_PREFS)
+        # On a Grid, DevTools is out of reach: BiDi reads the whole cookie jar instead.
+        options.enable_bidi = bool(config.remote_url)
     else:
         options.add_argument(f"--width={width}")
         options.add_argument(f"--height={height}")
@@ -297,7 +299,12 @@ class Browser:
 
     def jar_for(self, base_url, cookie_paths=("/",)):
         """The cookie jar of the lab at ``base_url``, whose cookies live at ``cookie_paths``."""
-        kind = DevToolsJar if self._devtools else WebDriverJar
+        if self._devtools:
+            kind = DevToolsJar
+        elif self.driver.caps.get("webSocketUrl"):
+            kind = BiDiJar
+        else:
+            kind = WebDriverJar
         return kind(self.driver_proxy, base_url, cookie_paths)
 
     @property

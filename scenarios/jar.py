@@ -1,11 +1,14 @@
 """The browser's cookie jar, read and cleared whole, whichever way the browser allows.
 
-``Browser`` picks the kind once, when it starts: DevTools for a local Chromium, else WebDriver
-alone. Nothing downstream asks which it got.
+``Browser`` picks the kind once, when it starts: DevTools for a local Chromium, BiDi for a
+browser that offers it (a Grid's), else WebDriver alone, visiting a page under each of the
+app's cookie paths. Nothing downstream asks which it got.
 """
 
 from dataclasses import asdict, dataclass
 from urllib.parse import urljoin, urlsplit
+
+from selenium.webdriver.common.bidi.storage import CookieFilter
 
 # The loopback's two names: the same server, but another host and another site to a browser.
 LOOPBACK_TWINS = {"127.0.0.1": "localhost", "localhost": "127.0.0.1"}
@@ -66,6 +69,32 @@ class DevToolsJar:
             )
 
 
+class BiDiJar:
+    """The whole jar through WebDriver BiDi's storage module, every path included, with no
+    visit: for a browser on a Grid, where DevTools is out of reach. Selenium's Python client
+    polls its websocket every 0.1 s, so each call takes about 100 ms (DevTools: 2-15 ms)."""
+
+    scope = "every path"
+
+    def __init__(self, driver, base_url, cookie_paths=()):
+        self._driver = driver
+        self._home = lab_origins(base_url)[0] + "/"
+
+    def all(self):
+        found = self._driver.storage.get_cookies(CookieFilter())
+        return [_from_bidi(c) for c in found.cookies]
+
+    def here(self):
+        return self.all()
+
+    def clear(self):
+        """Every cookie, and the lab page's local storage (the countdown's deadline), which
+        only a page of the lab's own origin can reach."""
+        self._driver.storage.delete_cookies(CookieFilter())
+        self._driver.get(self._home)
+        self._driver.execute_script("localStorage.clear()")
+
+
 class WebDriverJar:
     """WebDriver sees only the cookies visible at the current page, so the whole jar means
     visiting a page under each of the app's cookie paths, on the lab's host and its twin."""
@@ -106,6 +135,24 @@ def _from_devtools(cookie):
         http_only=cookie["httpOnly"],
         secure=cookie["secure"],
         same_site=cookie.get("sameSite") or "Lax",
+    )
+
+
+# BiDi's words for SameSite. Chromium's BiDi says "none" for a cookie set without SameSite,
+# which it enforces as Lax: BiDi alone cannot tell the two apart.
+_BIDI_SAME_SITE = {"strict": "Strict", "lax": "Lax", "none": "None", "default": "Lax"}
+
+
+def _from_bidi(cookie):
+    value = cookie.value.value if hasattr(cookie.value, "value") else cookie.value
+    return Cookie(
+        name=cookie.name,
+        value=value,
+        path=cookie.path,
+        expires=cookie.expiry,
+        http_only=bool(cookie.http_only),
+        secure=bool(cookie.secure),
+        same_site=_BIDI_SAME_SITE.get(cookie.same_site, cookie.same_site),
     )
 
 
