@@ -271,7 +271,7 @@ class Browser:
         self.driver, self._service = _launch(self.config, self._profile)
         # A stopped or wedged browser must not hold a command forever: Selenium's own HTTP
         # client waits without limit by default. Room for a page load, then a margin.
-        self.driver.command_executor._client_config.timeout = self.config.page_load_seconds + 20
+        self.driver.command_executor._client_config.timeout = 2 * self.config.page_load_seconds + 5
         self.page_changes += 1  # a new browser shows a new page
         self.last_change = Command.NEW_SESSION
         execute = self.driver.execute
@@ -337,13 +337,6 @@ class Browser:
         self.kill()
         self._profile = _new_profile(self.config)
         self._start()
-
-    def alive(self):
-        try:
-            self.driver.execute(Command.GET_TITLE)
-            return True
-        except Exception:  # noqa: BLE001 - urllib3's errors as well as WebDriver's
-            return False
 
     def reach(self, url):
         """Load ``url``, or say in one line why this browser cannot reach it."""

@@ -20,6 +20,23 @@ from scenarios.lab_page import LabPage
 from scenarios.observers import notify
 
 
+def is_browser_failure(exc):
+    """Whether ``exc`` came from the browser or its driver rather than from a scenario."""
+    # urllib3's errors, from a driver that died or stopped answering, are not WebDriver's.
+    return isinstance(exc, WebDriverException | HTTPError | OSError)
+
+
+def failure_reason(exc):
+    """``exc`` in one line: what the learner reads instead of a traceback."""
+    if isinstance(exc, WebDriverException):
+        said = "the browser failed: " + (exc.msg or type(exc).__name__)
+    elif is_browser_failure(exc):
+        said = f"the browser stopped answering: {type(exc).__name__}"
+    else:
+        said = f"the scenario stopped on {type(exc).__name__}: {exc}"
+    return (said.strip().splitlines() or [""])[0]
+
+
 @dataclass
 class Step:
     narration: str
@@ -35,6 +52,9 @@ class Lab:
         self.page = page or LabPage(browser, self._point)
         self.jar = jar or browser.jar_for(base_url, COOKIE_PATHS)
         self.steps = []
+        # Set when the browser itself failed (died, stopped answering): the next scenario
+        # needs a new one.
+        self.browser_failed = False
         self._observers = observers
         self._cancel = cancel or Event()
         self._step = None
@@ -68,8 +88,9 @@ class Lab:
         except CheckFailed as failure:
             step.passed, step.message = False, str(failure)
             raise
-        except Exception as exc:  # noqa: BLE001 - a dead browser, a page that never came
-            step.passed, step.message = False, self._failed(exc)
+        except Exception as exc:  # noqa: BLE001 - a dead browser, a bug in a scenario
+            step.passed, step.message = False, failure_reason(exc)
+            self.browser_failed = self.browser_failed or is_browser_failure(exc)
             raise CheckFailed(step.message) from exc
         finally:
             step.seconds = time.monotonic() - start
@@ -77,17 +98,6 @@ class Lab:
         if self.config.slow_mo:
             # A pause for the people watching, not a wait for the browser.
             self._cancel.wait(self.config.slow_mo)
-
-    @staticmethod
-    def _failed(exc):
-        """``exc`` in one line: what the learner reads instead of a traceback."""
-        if isinstance(exc, WebDriverException):
-            said = "the browser failed: " + (exc.msg or type(exc).__name__)
-        elif isinstance(exc, HTTPError | OSError):  # urllib3's, from a driver that died
-            said = f"the browser stopped answering: {type(exc).__name__}"
-        else:
-            said = f"the scenario stopped on {type(exc).__name__}: {exc}"
-        return (said.strip().splitlines() or [""])[0]
 
     def check(self, condition, message):
         if not condition:

@@ -15,7 +15,7 @@ from lab_app import create_app
 from scenarios.browser import Browser
 from scenarios.errors import Cancelled, CheckFailed
 from scenarios.evidence import Evidence
-from scenarios.lab import Lab, Step
+from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
 from scenarios.server import LabServer
@@ -84,8 +84,9 @@ def run_one(scenario, lab, emit):
         result.passed = False
     except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
         result.passed = False
+        lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
         step = Step(f"{scenario.name} could not go on", passed=False)
-        step.message = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        step.message = failure_reason(exc)
         lab.steps.append(step)
         emit("step_started", step)
         emit("step_finished", step)
@@ -163,8 +164,8 @@ def _work(run, index, app, queue, turns):
                 return
             emit = run.order.emitter(scenario)
             lab = lab_for(scenario, browser, base_url, config, emit, run.cancel)
-            run.results[scenario.name] = result = run_one(scenario, lab, emit)
-            if not result.passed and not run.cancel.is_set() and not browser.alive():
+            run.results[scenario.name] = run_one(scenario, lab, emit)
+            if lab.browser_failed and not run.cancel.is_set():
                 browser.relaunch()  # the next scenario deserves a browser that answers
 
 

@@ -94,12 +94,13 @@ def test_a_server_that_is_not_the_lab_fails_every_scenario_with_summary_and_repo
     assert (report / "index.html").is_file()
 
 
-def run_and_kill(victim, tmp_path, when="path:"):
-    """Run four scenarios slowly; once ``when`` is narrated, SIGKILL the ``victim``
-    processes (chromium or chromedriver) as a crash would."""
+def run_and_kill(victim, tmp_path, when="path:", signum=signal.SIGKILL):
+    """Run four scenarios slowly; once ``when`` is narrated, send ``signum`` to the
+    ``victim`` processes (chromium or chromedriver): SIGKILL as a crash would, SIGSTOP as a
+    wedged browser would seem."""
     env = {**tagged_env(), "TMPDIR": str(tmp_path)}
     names = ["second-request", "path", "deletion", "update"]
-    command = [*RUNNER, "run", *names, "--slow-mo", "0.3"]
+    command = [*RUNNER, "run", *names, "--slow-mo", "0.3", "--page-load-timeout", "2"]
     proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
     try:
@@ -108,7 +109,7 @@ def run_and_kill(victim, tmp_path, when="path:"):
             out.append(line)
         for pid, name in processes_tagged(env):
             if name == victim:
-                os.kill(pid, signal.SIGKILL)
+                os.kill(pid, signum)
         proc.wait(timeout=90)
         out.extend(iter(lambda: _next(lines), None))  # the rest, up to the end of output
     finally:
@@ -125,9 +126,19 @@ def _next(lines):
         return None
 
 
-@pytest.mark.parametrize("victim", ["chromium", "chromedriver"])
-def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(victim, tmp_path):
-    status, stdout, stderr, left = run_and_kill(victim, tmp_path)
+@pytest.mark.parametrize(
+    "victim, signum",
+    [
+        ("chromium", signal.SIGKILL),
+        ("chromedriver", signal.SIGKILL),
+        ("chromium", signal.SIGSTOP),
+    ],
+    ids=["chromium-killed", "chromedriver-killed", "chromium-stopped"],
+)
+def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(
+    victim, signum, tmp_path
+):
+    status, stdout, stderr, left = run_and_kill(victim, tmp_path, signum=signum)
     assert status == 1, stdout + stderr
     assert "3 passed, 1 failed" in stdout, stdout
     assert "Traceback" not in stdout + stderr
