@@ -2,7 +2,7 @@
 then each broken lab, in turn, in one browser. Each run is reported as one JSON line on the
 file descriptor the parent gave; the parent keeps the deadlines and reaps what is left.
 
-    python -m scenarios.automation.child '{"test_file": ..., "runs": [[0, null], ...], ...}'
+    python -m scenarios.automation.child '{"test_files": [...], "runs": [[0, 0, null], ...]}'
 
 SIGTERM (the parent's deadline) ends the current run and quits the browser before exiting.
 """
@@ -82,18 +82,17 @@ def _first_line(text):
 
 
 class SleepWatch:
-    """Notes the first time.sleep called from the learner's file, wherever it came from."""
+    """Notes the first time.sleep called from each learner's file, however it was imported."""
 
-    def __init__(self, test_file):
-        self.test_file = str(test_file)
-        self.line = None
+    def __init__(self, test_files):
+        self.lines = dict.fromkeys(map(str, test_files))
         self._sleep = time.sleep
         time.sleep = self.sleep  # `from time import sleep` in the learner's file gets it too
 
     def sleep(self, seconds):
-        caller = sys._getframe(1)
-        if self.line is None and caller.f_code.co_filename == self.test_file:
-            self.line = caller.f_lineno
+        caller = sys._getframe(1).f_code.co_filename
+        if caller in self.lines and self.lines[caller] is None:
+            self.lines[caller] = sys._getframe(1).f_lineno
         self._sleep(seconds)
 
 
@@ -133,8 +132,8 @@ def main(argv):
 
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(signum, stop)
-    test_file = Path(spec["test_file"])
-    sleeps = SleepWatch(test_file)
+    files = [Path(f) for f in spec["test_files"]]
+    sleeps = SleepWatch(files)
     try:
         config = Config.from_env(
             headless=spec["headless"],
@@ -145,19 +144,19 @@ def main(argv):
         with Browser(config) as browser:
             pause_after_pages(browser.driver, config.slow_mo)
             emit(event="ready")
-            real_failed = False
-            for index, variant in spec["runs"]:
-                if real_failed and variant is not None:
-                    break  # a test that fails on the real lab proves nothing on a broken one
+            real_failed = set()  # a test that fails on the real lab proves nothing on a broken one
+            for index, job, variant in spec["runs"]:
+                if job in real_failed and variant is not None:
+                    continue
                 emit(event="start", run=index)
-                results = Results(test_file, browser)
-                args = pytest_args(test_file, variant, config)
-                pytest.main(args, plugins=[results])
+                results = Results(files[job], browser)
+                pytest.main(pytest_args(files[job], variant, config), plugins=[results])
                 if stopping:
                     break  # pytest took the signal as a Ctrl-C: the parent wants us gone
                 outcome = results.outcome()
-                real_failed |= variant is None and not (outcome["passed"] and not _bad(outcome))
-                emit(event="done", run=index, sleep_line=sleeps.line, **outcome)
+                if variant is None and not (outcome["passed"] and not _bad(outcome)):
+                    real_failed.add(job)
+                emit(event="done", run=index, sleep_line=sleeps.lines[str(files[job])], **outcome)
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2

@@ -43,39 +43,41 @@ class Run:
         return bool(self.failure or self.load_error) and not (self.hung or self.ended)
 
 
-def grade(
-    test_file,
-    broken,
-    config,
-    run_seconds=RUN_SECONDS,
-    expiry_seconds=EXPIRY_SECONDS,
-    on_run=lambda run: None,
-):
+def grade(test_file, broken, config, on_run=lambda run: None, **limits):
     """Run ``test_file`` on the real lab twice, then on each broken lab; return the Runs.
 
-    ``on_run`` hears of each run as it ends. A run on the real lab that fails ends grading
-    early: a test that fails there proves nothing on a broken one.
+    ``on_run`` hears of each run as it ends. A failure on the real lab ends grading early:
+    a test that fails there proves nothing on a broken one.
     """
-    variants = [None, None, *broken]
+    return grade_files([(test_file, broken)], config, on_run, **limits)[0]
+
+
+def grade_files(jobs, config, on_run=lambda run: None, **limits):
+    """grade() for each (test_file, broken) of ``jobs``, in one child and one browser while
+    no run overstays; return a list of Runs for each job."""
+    run_seconds = limits.get("run_seconds", RUN_SECONDS)
+    plan = [(job, v) for job, (_, broken) in enumerate(jobs) for v in (None, None, *broken)]
     runs = {}
-    pending = list(range(len(variants)))
+    pending = list(range(len(plan)))
     while pending:
         spec = {
-            "test_file": str(test_file),
-            "runs": [[i, variants[i]] for i in pending],
+            "test_files": [str(test_file) for test_file, _ in jobs],
+            "runs": [[i, *plan[i]] for i in pending],
             "headless": config.headless,
             "slow_mo": config.slow_mo,
-            "expiry_seconds": expiry_seconds,
+            "expiry_seconds": limits.get("expiry_seconds", EXPIRY_SECONDS),
         }
         with Child(spec) as child:
-            stopped_at = _follow(child, variants, runs, run_seconds, on_run)
-        if stopped_at is None or variants[stopped_at] is None:
-            break  # all done, or the child stopped itself, or the real lab's run hung
-        pending = [i for i in pending if i > stopped_at]
-    return [runs[i] for i in sorted(runs)]
+            stopped_at = _follow(child, plan, runs, run_seconds, on_run)
+        if stopped_at is None:
+            break
+        job, variant = plan[stopped_at]
+        # After a real run that overstays, that job's other runs would prove nothing.
+        pending = [i for i in pending if i > stopped_at and (plan[i][0] != job or variant)]
+    return [[runs[i] for i in sorted(runs) if plan[i][0] == job] for job in range(len(jobs))]
 
 
-def _follow(child, variants, runs, run_seconds, on_run):
+def _follow(child, plan, runs, run_seconds, on_run):
     """Record the child's runs; return the run it was stopped in, or None."""
     deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
     while True:
@@ -90,7 +92,7 @@ def _follow(child, variants, runs, run_seconds, on_run):
             deadline = started + run_seconds
         elif kind == "done":
             fields = {k: event[k] for k in ("passed", "failure", "skipped", "load_error")}
-            run = Run(variants[current], sleep_line=event["sleep_line"], **fields)
+            run = Run(plan[current][1], sleep_line=event["sleep_line"], **fields)
             _finish(run, runs, current, started, on_run)
             current, deadline = None, time.monotonic() + run_seconds
         elif kind in ("timeout", "exit"):
@@ -99,7 +101,7 @@ def _follow(child, variants, runs, run_seconds, on_run):
                     return None
                 why = "did not start in time" if kind == "timeout" else child.last_words()
                 raise UsageError(f"the grader's test process failed: {why or 'no reason given'}")
-            run = Run(variants[current])
+            run = Run(plan[current][1])
             if kind == "timeout":
                 run.hung = True
             else:

@@ -34,9 +34,8 @@ def grade_one(exercise, test_file, config, emit=lambda *event: None, **limits):
     elif (error := _syntax_error(test_file)) is not None:
         verdict = Verdict(False, (f"{shown} has a syntax error on line {error}",))
     else:
-        runs = grader.grade(
-            test_file, exercise.broken, config, on_run=lambda r: emit("run_finished", r), **limits
-        )
+        on_run = lambda run: emit("run_finished", run)  # noqa: E731
+        runs = grader.grade(test_file, exercise.broken, config, on_run, **limits)
         verdict = judge(runs, exercise.broken, limits.get("run_seconds", grader.RUN_SECONDS))
     outcome = Outcome(exercise, test_file, verdict)
     emit("exercise_finished", outcome)
@@ -91,7 +90,7 @@ class TrackNarrator(Narrator):
         readme = _shown(outcome.test_file.parent / "README.md")
         self._write(
             _wrapped(
-                f"Not solved yet: {text} Edit {_shown(outcome.test_file)} and run the check "
+                f"Not solved yet. {text} Edit {_shown(outcome.test_file)} and run the check "
                 f"again; the goal and the hints are in {readme}."
             )
         )

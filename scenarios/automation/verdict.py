@@ -24,9 +24,13 @@ def judge(runs, broken, run_seconds):
         return Verdict(False, (trouble, *sleeping))
     missed = [r for r in caught if not r.red]
     summary = f"your test passes on the real lab and caught {_count(broken, caught, missed)}"
-    if missed:
-        summary += "; " + "; nor ".join(_missed(r, run_seconds) for r in missed)
-    return Verdict(not missed and sleep is None, (summary, *sleeping))
+    unnoticed = [BROKEN_LABS[r.variant] for r in missed if not (r.hung or r.ended)]
+    if unnoticed:
+        summary += "; it did not notice a lab where " + ", nor one where ".join(unnoticed)
+    stopped = tuple(_stopped(r, run_seconds) for r in missed if r.hung or r.ended)
+    if caught and len(unnoticed) == len(caught):
+        stopped += ("does it assert anything? A test that asserts nothing passes everywhere",)
+    return Verdict(not missed and sleep is None, (summary, *stopped, *sleeping))
 
 
 def _on_the_real_lab(real, run_seconds):
@@ -64,16 +68,19 @@ def _count(broken, caught, missed):
     total = len(broken)
     if not missed:
         return "both broken labs" if total == 2 else f"all {total} broken labs"
+    if len(missed) == len(caught):
+        return f"none of the {total} broken labs"
     return f"{len(caught) - len(missed)} of the {total} broken labs"
 
 
-def _missed(run, run_seconds):
+def _stopped(run, run_seconds):
     where = f"a lab where {BROKEN_LABS[run.variant]}"
     if run.hung:
-        return f"it did not finish within {run_seconds:g} s on {where}, so it was stopped"
-    if run.ended:
-        return f"it ended the test process on {where} ({run.ended})"
-    return f"it did not notice {where}"
+        return (
+            f"on {where}, your test did not finish within {run_seconds:g} s, so it was stopped "
+            f"and does not count as caught; {WAIT_HINT}, with a timeout"
+        )
+    return f"on {where}, your test ended the test process ({run.ended})"
 
 
 def _sleep_sentence(line):
