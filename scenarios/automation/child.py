@@ -149,6 +149,7 @@ def main(argv):
                 if job in real_failed and variant is not None:
                     continue
                 emit(event="start", run=index)
+                _forget(files)
                 results = Results(files[job], browser)
                 pytest.main(pytest_args(files[job], variant, config), plugins=[results])
                 if stopping:
@@ -163,6 +164,15 @@ def main(argv):
     except _Stop:
         pass
     return 128 + stopping[0] if stopping else 0
+
+
+def _forget(files):
+    """Each run imports its file afresh, as a pytest of its own would: learners' files may
+    share a name (a starter and its solution), and their modules must not be mistaken."""
+    paths = set(map(str, files))
+    for name, module in list(sys.modules.items()):
+        if getattr(module, "__file__", None) in paths:
+            del sys.modules[name]
 
 
 def _bad(outcome):

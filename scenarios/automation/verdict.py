@@ -67,7 +67,9 @@ def _on_the_real_lab(real, run_seconds):
 def _count(broken, caught, missed):
     total = len(broken)
     if not missed:
-        return "both broken labs" if total == 2 else f"all {total} broken labs"
+        return {1: "the one broken lab", 2: "both broken labs"}.get(
+            total, f"all {total} broken labs"
+        )
     if len(missed) == len(caught):
         return f"none of the {total} broken labs"
     return f"{len(caught) - len(missed)} of the {total} broken labs"
