@@ -185,7 +185,7 @@ def _main(argv, environ, out):
             workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
         )
         if automation:
-            graded = track.run(config, automation, tree, out)
+            graded = track.run(config, automation, tree, out, stop_at_first=not args.numbers)
             tracks = [("Flask track: your app", flask, outcomes)]
             track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
             outcomes += graded

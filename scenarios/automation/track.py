@@ -52,8 +52,9 @@ def _syntax_error(test_file):
     return None
 
 
-def run(config, exercises, tree="exercises", out=None, root=ROOT):
-    """Grade each of ``exercises`` in turn: each in a child process with one browser."""
+def run(config, exercises, tree="exercises", out=None, root=ROOT, stop_at_first=False):
+    """Grade each of ``exercises`` in turn, each in a child process with one browser;
+    ``stop_at_first`` stops at the first not solved, as the Flask track's whole run does."""
     if config.remote_url:
         raise UsageError("the automation track needs a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     narrator = TrackNarrator(out)
@@ -61,6 +62,8 @@ def run(config, exercises, tree="exercises", out=None, root=ROOT):
     for exercise in exercises:
         test_file = root / tree / exercise.folder / exercise.test_name
         outcomes.append(grade_one(exercise, test_file, config, narrator.event))
+        if stop_at_first and not outcomes[-1].solved:
+            break
     return outcomes
 
 
