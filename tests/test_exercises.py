@@ -171,7 +171,8 @@ def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
     )
     pointer = "Not solved yet. Edit exercises/01_set_a_cookie/app.py and run the check again"
     assert pointer in " ".join(done.stdout.split())  # unwrapped
-    assert f"Scoreboard: 0 of {LAST} solved" in done.stdout
+    assert f"Scoreboard: 0 of {LAST} solved" in done.stdout  # both tracks, one board
+    assert "Flask track: your app" in done.stdout and "Automation track: your test" in done.stdout
     board = done.stdout.rpartition("Scoreboard")[2].splitlines()[1:]
     board = [line for line in board if line.split()[0].isdigit()][: len(EXERCISES)]
     assert board[0].endswith("NOT SOLVED") and all(
