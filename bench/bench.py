@@ -17,6 +17,9 @@ from pathlib import Path
 from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
+from scenarios.automation import catalog as automation_catalog
+from scenarios.automation import grader
+from scenarios.automation.verdict import judge
 from scenarios.browser import Browser
 from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
@@ -26,6 +29,7 @@ from scenarios.runner import run_one
 from scenarios.server import LabServer
 
 SHORT_EXPIRY = 2
+GRADING = "grading exercise 9 (real lab twice, 3 broken labs)"
 # name: (expiry seconds, target seconds). Time itself forces 15 s: the rest must overlap it.
 SUITES = {
     "suite, real 15 s expiry": (15, 1.15 * 15),
@@ -112,13 +116,31 @@ def measure(repeat):
                 result = run_one(scenario, lab, lambda *event: None)
                 overheads.append(result.seconds - (waits.seconds - waited))
             rows[f"overhead: {scenario.name}"] = overheads
+    rows[GRADING] = grading(repeat)
     return rows
+
+
+def grading(repeat):
+    """The automation track's grader on a solved exercise with 3 broken labs: a child process,
+    one browser, five pytest runs of the learner's file."""
+    exercise = automation_catalog.BY_NUMBER[9]
+    test_file = Path(__file__).resolve().parents[1] / "solutions" / exercise.folder
+    config = Config.from_env()
+
+    def grade():
+        runs = grader.grade(test_file / exercise.test_name, exercise.broken, config)
+        if not judge(runs, exercise.broken, grader.RUN_SECONDS).solved:
+            sys.exit("bench: exercise 9's reference solution was not solved")
+
+    return timed(grade, repeat)
 
 
 def report(rows):
     table = {}
     for name, seconds in rows.items():
         target = SUITES[name][1] if name in SUITES else None
+        if name == GRADING:
+            target = 5.0
         if name.startswith("overhead"):
             target = OVERHEAD_TARGET
         median = statistics.median(seconds)

@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from flask import Flask
 
+from lab_app.broken import check_broken
+
 DEFAULTS = {
     # The tutorial's expiring cookie lives 15 seconds; tests may shorten it.
     "EXPIRY_SECONDS": 15,
@@ -17,6 +19,8 @@ DEFAULTS = {
     # The page's stylesheet and script never change while the lab runs: without this every
     # navigation would revalidate both, tripling the requests a scenario waits for.
     "SEND_FILE_MAX_AGE_DEFAULT": timedelta(hours=1),
+    # None is the real lab; a name from lab_app/broken.py gets one behaviour wrong on purpose.
+    "BROKEN": None,
 }
 
 
@@ -25,7 +29,8 @@ def create_app(test_config=None):
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
     if test_config is None:
-        # COOKIE_LAB_EXPIRY_SECONDS=30 becomes EXPIRY_SECONDS=30 (values are parsed as JSON).
+        # COOKIE_LAB_EXPIRY_SECONDS=30 becomes EXPIRY_SECONDS=30 (values are parsed as JSON;
+        # COOKIE_LAB_BROKEN=expiry-60s is not JSON, so it stays a string).
         app.config.from_prefixed_env("COOKIE_LAB")
     else:
         app.config.from_mapping(test_config)
@@ -45,6 +50,7 @@ def create_app(test_config=None):
 
 
 def _check_config(config):
+    check_broken(config["BROKEN"])
     expiry = config["EXPIRY_SECONDS"]
     if not isinstance(expiry, int) or isinstance(expiry, bool) or expiry < 1:
         raise ValueError(f"EXPIRY_SECONDS must be a whole number of seconds >= 1, got {expiry!r}")

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, current_app, make_response
 
+from lab_app.broken import broken
 from lab_app.page import Lesson, render_page
 from lab_app.tutorial import PATH_COOKIE_PATH
 
@@ -104,8 +105,12 @@ LESSONS = {
 @bp.route("/set-httponly-cookie")
 def set_httponly_cookie():
     response = make_response()
-    response.set_cookie("httponly_cookie_name", "httponly_cookie_value", httponly=True)
-    response.set_cookie("script_cookie_name", "script_cookie_value")
+    response.set_cookie(
+        "httponly_cookie_name", "httponly_cookie_value", httponly=not broken("httponly-missing")
+    )
+    response.set_cookie(
+        "script_cookie_name", "script_cookie_value", httponly=broken("httponly-on-script-cookie")
+    )
     return render_page(response)
 
 

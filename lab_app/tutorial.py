@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, make_response
 
+from lab_app.broken import WRONG_EXPIRY, WRONG_SESSION_MAX_AGE, broken, first_visit
 from lab_app.page import Lesson, render_page
 
 bp = Blueprint("tutorial", __name__)
@@ -91,21 +92,40 @@ def read_cookies():
 @bp.route("/set-cookie")
 def set_cookie():
     response = make_response()
-    response.set_cookie("cookie_name", "cookie_value")
+    if broken("set-cookie-sets-nothing"):
+        return render_page(response)
+    if broken("set-on-second-visit") and first_visit("set_cookie"):
+        return render_page(response)
+    path, max_age = "/", None
+    if broken("session-cookie-own-path"):
+        path = "/set-cookie"
+    if broken("session-cookie-persists"):
+        max_age = WRONG_SESSION_MAX_AGE
+    response.set_cookie("cookie_name", "cookie_value", path=path, max_age=max_age)
     return render_page(response)
 
 
 @bp.route("/update-cookie")
 def update_cookie():
     response = make_response()
-    response.set_cookie("cookie_name", "updated_cookie_value")
+    value, path = "updated_cookie_value", "/"
+    if broken("update-keeps-value"):
+        value = "cookie_value"
+    if broken("update-adds-second-cookie"):
+        path = "/update-cookie"
+    response.set_cookie("cookie_name", value, path=path)
     return render_page(response)
 
 
 @bp.route(PATH_COOKIE_PATH)
 def set_path_cookie():
     response = make_response()
-    response.set_cookie("path_cookie_name", "path_cookie_value", path=PATH_COOKIE_PATH)
+    path = PATH_COOKIE_PATH
+    if broken("path-cookie-at-root"):
+        path = "/"
+    if broken("path-cookie-trailing-slash"):
+        path = PATH_COOKIE_PATH + "/"
+    response.set_cookie("path_cookie_name", "path_cookie_value", path=path)
     return render_page(response)
 
 
@@ -123,17 +143,24 @@ def path_cookie_alternate():
 @bp.route("/set-expiring-cookie")
 def set_expiring_cookie():
     seconds = current_app.config["EXPIRY_SECONDS"]
+    max_age = seconds
+    if broken("expiry-never"):
+        max_age = None
+    if broken("expiry-60s"):
+        max_age = WRONG_EXPIRY
     response = make_response()
-    response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=seconds)
+    response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=max_age)
+    # The page counts down the real lifetime even in a broken lab: the test must notice.
     return render_page(response, countdown_seconds=seconds)
 
 
 @bp.route("/set-long-lasting-cookie")
 def set_long_lasting_cookie():
+    max_age = current_app.config["LONG_MAX_AGE"]
+    if broken("long-cookie-session-only"):
+        max_age = None
     response = make_response()
-    response.set_cookie(
-        "long_cookie_name", "long_cookie_value", max_age=current_app.config["LONG_MAX_AGE"]
-    )
+    response.set_cookie("long_cookie_name", "long_cookie_value", max_age=max_age)
     return render_page(response)
 
 
@@ -161,9 +188,13 @@ TUTORIAL_COOKIE_NAMES = (
 def delete_cookies():
     response = make_response()
     for name in TUTORIAL_COOKIE_NAMES + ("overlong_cookie_name",):
+        if name == "long_cookie_name" and broken("delete-keeps-long-cookie"):
+            continue
         # A deletion replaces the cookie with the same name *and* path; the path cookie
         # lives at /set-path-cookie, so a deletion at the default "/" would miss it.
         path = PATH_COOKIE_PATH if name == "path_cookie_name" else "/"
+        if broken("delete-by-name-only"):
+            path = "/"
         response.delete_cookie(name, path=path)
     return render_page(response)
 

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 
 from scenarios import catalog, runner
+from scenarios.automation import catalog as automation_catalog
+from scenarios.automation import track
 from scenarios.config import Config, parse_seconds
 from scenarios.console import Narrator
 from scenarios.errors import Cancelled, UsageError
-from scenarios.exercises import catalog as exercise_catalog
 from scenarios.exercises import workshop
 from scenarios.processes import exit_status, stopped_like_ctrl_c
 from scenarios.report import Report
@@ -84,7 +85,7 @@ def build_parser():
         help="run on N browsers at once (default 1)",
     )
     check = commands.add_parser(
-        "check", help="check exercise N, or all in order to the first unsolved"
+        "check", help="check exercise N, or every one (9 and up: your browser tests)"
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
     check.add_argument("--solutions", action="store_true", help="check the reference solutions")
@@ -172,9 +173,18 @@ def _main(argv, environ, out):
             out.write(f"{scenario.name:<16} {scenario.summary}\n")
         return 0
     if args.command == "check":
-        exercises = exercise_catalog.select(args.numbers)
+        # Numbers past the Flask track's are the automation track's: learners' browser tests.
+        flask, automation = automation_catalog.select(args.numbers)
         tree = "solutions" if args.solutions else "exercises"
-        outcomes = workshop.run(_config(args, environ), exercises, tree, out)
+        config = _config(args, environ)
+        outcomes = (
+            workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
+        )
+        if automation:
+            graded = track.run(config, automation, tree, out, stop_at_first=not args.numbers)
+            tracks = [("Flask track: your app", flask, outcomes)]
+            track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
+            outcomes += graded
         return 0 if all(o.solved for o in outcomes) else 1
     scenarios = catalog.select(args.names)
     config = _config(args, environ, scenarios)

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from scenarios.automation.catalog import EXERCISES as AUTOMATION
 from scenarios.cli import main
 from scenarios.config import Config
 from scenarios.exercises.catalog import EXERCISES
 from scenarios.exercises.workshop import ROOT, check_one
 
 CONFIG = Config(headless=True)
+LAST = AUTOMATION[-1].number  # the automation track's exercises come after these
 BY_FOLDER = {"ids": lambda e: e.folder}
 
 
@@ -69,7 +71,7 @@ def test_every_starter_loads_with_flask_run_and_has_todos():
 def test_every_exercise_has_a_readme_with_tiered_hints_and_a_solution():
     for tree in ("exercises", "solutions"):
         folders = sorted(p.name for p in (ROOT / tree).iterdir() if p.is_dir())
-        assert folders == [e.folder for e in EXERCISES], tree
+        assert folders == [e.folder for e in EXERCISES + AUTOMATION], tree
     for exercise in EXERCISES:
         readme = (ROOT / "exercises" / exercise.folder / "README.md").read_text()
         assert readme.startswith(f"# Exercise {exercise.number}: {exercise.title}\n")
@@ -169,8 +171,10 @@ def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
     )
     pointer = "Not solved yet. Edit exercises/01_set_a_cookie/app.py and run the check again"
     assert pointer in " ".join(done.stdout.split())  # unwrapped
-    assert f"Scoreboard: 0 of {len(EXERCISES)} solved" in done.stdout
+    assert f"Scoreboard: 0 of {LAST} solved" in done.stdout  # both tracks, one board
+    assert "Flask track: your app" in done.stdout and "Automation track: your test" in done.stdout
     board = done.stdout.rpartition("Scoreboard")[2].splitlines()[1:]
+    board = [line for line in board if line.split()[0].isdigit()][: len(EXERCISES)]
     assert board[0].endswith("NOT SOLVED") and all(
         line.endswith("  not checked") for line in board[1:]
     )
@@ -180,7 +184,7 @@ def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
 @pytest.mark.parametrize(
     "args, says",
     [
-        (["9"], f"unknown exercise '9'; choose a number from 1 to {len(EXERCISES)}"),
+        (["16"], f"unknown exercise '16'; choose a number from 1 to {LAST}"),
         (["one"], "unknown exercise 'one'"),
         (["--no-such-flag"], "unrecognized arguments: --no-such-flag"),
     ],

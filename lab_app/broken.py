@@ -1,0 +1,63 @@
+"""Broken labs: the lab app with exactly one behaviour wrong, for grading learners' tests.
+
+A learner's browser test proves a behaviour when it passes on the real lab and fails on each
+lab that gets that behaviour wrong. Choose one with ``create_app({"BROKEN": name})``, or by
+hand: ``COOKIE_LAB_BROKEN=path-cookie-at-root flask --app lab_app run``. Each fault is one
+explicit ``if broken(name)`` switch in the route it breaks (tutorial.py, beyond.py).
+
+Each description finishes the sentence "a lab where ...".
+"""
+
+from datetime import timedelta
+
+from flask import current_app
+
+BROKEN_LABS = {
+    "set-on-second-visit": "/set-cookie sets cookie_name only from its second visit on",
+    "set-cookie-sets-nothing": "/set-cookie sets no cookie at all",
+    "session-cookie-own-path": "/set-cookie sets cookie_name with Path=/set-cookie, so / never "
+    "carries it",
+    "update-adds-second-cookie": "/update-cookie adds a second cookie_name at "
+    "Path=/update-cookie instead of replacing the first",
+    "update-keeps-value": "/update-cookie sets cookie_name to its old value, cookie_value",
+    "path-cookie-at-root": "the path cookie is set with Path=/, so every route carries it",
+    "path-cookie-trailing-slash": "the path cookie is set with Path=/set-path-cookie/, so "
+    "/set-path-cookie itself never carries it",
+    "delete-by-name-only": "/delete-cookies deletes by name alone, so the path cookie survives",
+    "delete-keeps-long-cookie": "/delete-cookies forgets the 400-day cookie, long_cookie_name",
+    "expiry-never": "the expiring cookie has no Max-Age, so it lives as long as the browser",
+    "expiry-60s": "the expiring cookie lives 60 s, whatever the page says",
+    "session-cookie-persists": "the session cookie, cookie_name, has a one-day Max-Age, so it "
+    "survives a browser restart",
+    "long-cookie-session-only": "the 400-day cookie has no Max-Age, so it dies with the browser",
+    "httponly-missing": "httponly_cookie_name is set without HttpOnly, so page scripts can read it",
+    "httponly-on-script-cookie": "script_cookie_name is HttpOnly too, so page scripts see "
+    "neither cookie",
+}
+
+# What the faulty labs use instead of the real values.
+WRONG_EXPIRY = 60
+WRONG_SESSION_MAX_AGE = timedelta(days=1)
+
+
+def broken(name):
+    """True when this app is the broken lab ``name``; a misspelt name fails loudly."""
+    if name not in BROKEN_LABS:
+        raise KeyError(f"no broken lab is named {name!r}")
+    return current_app.config["BROKEN"] == name
+
+
+def first_visit(endpoint):
+    """True the first time this app serves ``endpoint`` (set-on-second-visit counts visits)."""
+    seen = current_app.extensions.setdefault("cookie_lab_visited", set())
+    if endpoint in seen:
+        return False
+    seen.add(endpoint)
+    return True
+
+
+def check_broken(value):
+    """None is the real lab; anything else must name a broken lab."""
+    if value is not None and value not in BROKEN_LABS:
+        names = ", ".join(BROKEN_LABS)
+        raise ValueError(f"BROKEN: no broken lab is named {value!r}; choose one of: {names}")

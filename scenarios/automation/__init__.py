@@ -1,0 +1,1 @@
+"""The automation track: learners write the browser tests, and broken labs grade them."""

@@ -1,0 +1,216 @@
+"""The automation track: learners' browser tests, graded against the real lab and broken labs.
+
+The browser tests grade many files in one child process and one browser (grade_files), with a
+2 s expiry, to keep the suite short; the tests about messages judge runs in-process.
+"""
+
+import io
+import textwrap
+
+import pytest
+from helpers import TAG, survivors, tagged_env
+
+from lab_app.broken import BROKEN_LABS
+from scenarios.automation import catalog, grader, supervisor, track
+from scenarios.automation.grader import Run
+from scenarios.automation.verdict import Verdict, judge
+from scenarios.cli import main
+from scenarios.config import Config
+from scenarios.exercises.workshop import ROOT
+
+CONFIG = Config(headless=True)
+EXPIRY = 2
+
+
+def write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body))
+    return path
+
+
+def runs_for(exercise, runs):
+    """A grading of ``exercise`` from runs of a file graded against every lab."""
+    return runs[:2] + [r for r in runs[2:] if r.variant in exercise.broken]
+
+
+@pytest.mark.browser
+def test_solutions_are_solved_and_starters_and_empty_tests_are_not(tmp_path):
+    empty = write(
+        tmp_path,
+        "test_empty.py",
+        """
+        def test_it(driver, lab_url):
+            driver.get(lab_url)
+        """,
+    )
+    jobs = [(ROOT / "solutions" / e.folder / e.test_name, e.broken) for e in catalog.EXERCISES]
+    # A starter passes on every lab: its first broken lab is enough to show it unsolved.
+    jobs += [(ROOT / "exercises" / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
+    # A test that asserts nothing passes everywhere: one broken lab of each exercise shows it.
+    jobs.append((empty, tuple(e.broken[-1] for e in catalog.EXERCISES)))
+    graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
+    count = len(catalog.EXERCISES)
+    solutions, starters, [nothing] = graded[:count], graded[count:-1], graded[-1:]
+    for exercise, runs in zip(catalog.EXERCISES, solutions, strict=True):
+        verdict = judge(runs, exercise.broken, grader.RUN_SECONDS)
+        assert verdict.solved, (exercise.folder, verdict.sentences)
+        assert [r.variant for r in runs] == [None, None, *exercise.broken]
+        assert all(r.green for r in runs[:2]) and all(r.red for r in runs[2:])
+    for exercise, runs in zip(catalog.EXERCISES, starters, strict=True):
+        verdict = judge(runs, exercise.broken[:1], grader.RUN_SECONDS)
+        assert not verdict.solved and all(r.green for r in runs), exercise.folder
+        assert verdict.sentences[0].endswith(
+            f"it did not notice a lab where {BROKEN_LABS[runs[2].variant]}"
+        )
+    assert all(r.green for r in nothing)
+    for exercise in catalog.EXERCISES:
+        verdict = judge(runs_for(exercise, nothing), exercise.broken, grader.RUN_SECONDS)
+        assert not verdict.solved
+        assert "caught none of the" in verdict.sentences[0]
+        assert "does it assert anything?" in verdict.sentences[1]
+
+
+@pytest.mark.browser
+def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
+    tmp_path, monkeypatch
+):
+    flaky = write(
+        tmp_path,
+        "test_flaky.py",
+        """
+        import os
+
+        def test_it(driver, lab_url):
+            driver.get(lab_url + "/set-cookie")
+            runs = int(os.environ.get("FLAKY_RUNS", "0")) + 1
+            os.environ["FLAKY_RUNS"] = str(runs)
+            assert runs % 2, "the second run fails"
+        """,
+    )
+    sleepy = write(
+        tmp_path,
+        "test_sleepy.py",
+        """
+        from time import sleep as pause
+
+        def test_it(driver, lab_url):
+            driver.get(lab_url + "/set-cookie")
+            pause(0.01)
+            assert driver.get_cookie("cookie_name")
+        """,
+    )
+    unloadable = write(tmp_path, "test_unloadable.py", "\nimport no_such_module_here\n")
+    # It swallows the grader's SIGTERM: only the hard kill and the reaping by tag end it.
+    hanging = write(
+        tmp_path,
+        "test_hanging.py",
+        """
+        import threading
+
+        def test_it(driver, lab_url):
+            driver.get(lab_url)
+            while True:
+                try:
+                    threading.Event().wait()
+                except BaseException:
+                    pass
+        """,
+    )
+    env = tagged_env()
+    monkeypatch.setenv(TAG, env[TAG])  # the grader's child, its driver and browser inherit it
+    monkeypatch.setattr(supervisor, "GRACE_SECONDS", 1.0)
+    broken = ("set-cookie-sets-nothing",)
+    jobs = [(f, broken) for f in (flaky, sleepy, unloadable, hanging)]
+    graded = grader.grade_files(jobs, CONFIG, run_seconds=4, expiry_seconds=EXPIRY)
+    assert survivors(env) == []
+    said = [" ".join(judge(runs, broken, 4).sentences) for runs in graded]
+    assert said[0].startswith("your test is flaky: on the real lab it passed once and failed")
+    assert "AssertionError: the second run fails (line 8)" in said[0]
+    assert said[1].startswith("your test passes on the real lab and caught the one broken lab")
+    assert not judge(graded[1], broken, 4).solved
+    assert "pauses with time.sleep on line 6" in said[1] and "WebDriverWait" in said[1]
+    assert said[2] == (
+        "your test file does not load: ModuleNotFoundError: No module named "
+        "'no_such_module_here' (line 2)"
+    )
+    assert said[3].startswith("your test did not finish within 4 s on the real lab")
+    assert [r.hung for r in graded[3]] == [True]
+
+
+def test_verdicts_name_what_was_missed_in_sentences():
+    broken = ("expiry-never", "expiry-60s", "httponly-missing")
+    green, red = Run(None, passed=1), Run(None, failure="AssertionError: boom (line 3)")
+    caught = [Run(b, failure="AssertionError: x") for b in broken[:2]]
+    verdict = judge([green, green, *caught, Run(broken[2], passed=1)], broken, 20)
+    assert not verdict.solved
+    assert verdict.sentences == (
+        "your test passes on the real lab and caught 2 of the 3 broken labs; it did not "
+        f"notice a lab where {BROKEN_LABS['httponly-missing']}",
+    )
+    verdict = judge([red, red], broken, 20)
+    assert verdict.sentences == ("your test failed on the real lab: AssertionError: boom (line 3)",)
+    hung = Run("expiry-60s", hung=True)
+    verdict = judge([green, green, caught[0], hung, caught[1]], broken[:3], 20)
+    assert "did not finish within 20 s, so it was stopped" in verdict.sentences[1]
+    assert judge([green, green, *caught], broken[:2], 20).solved
+    sleepy = Run(None, passed=1, sleep_line=7)
+    assert not judge([sleepy, sleepy, *caught], broken[:2], 20).solved
+    assert "no test" in judge([Run(None), Run(None)], broken, 20).sentences[0]
+
+
+def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):
+    bad = write(tmp_path, "test_bad.py", "def test_it(driver):\n    assert (\n")
+    outcome = track.grade_one(catalog.EXERCISES[0], bad, CONFIG)
+    assert not outcome.solved
+    [sentence] = outcome.verdict.sentences
+    assert sentence.startswith(f"{bad} has a syntax error on line 2")
+    assert "\n" not in sentence
+
+
+def test_the_scoreboard_shows_both_tracks():
+    # `cookie-lab check` prints it (test_exercises runs that); here, what it says.
+    from scenarios.exercises.catalog import EXERCISES as FLASK
+
+    solved = track.Outcome(catalog.EXERCISES[0], None, Verdict(True, ()))
+    unsolved = track.Outcome(FLASK[0], None, Verdict(False, ()))
+    out = io.StringIO()
+    tracks = [("Flask track: your app", FLASK[:2], [unsolved])]
+    track.scoreboard(
+        out, tracks + [("Automation track: your test", catalog.EXERCISES[:2], [solved])]
+    )
+    board = out.getvalue().splitlines()[1:]
+    assert board[0] == "Scoreboard: 1 of 4 solved"
+    assert board[1] == "  Flask track: your app"
+    assert board[2].split()[0] == "1" and board[2].endswith("  NOT SOLVED")
+    assert board[3].split()[0] == "2" and board[3].endswith("  not checked")
+    assert board[4] == "  Automation track: your test"
+    assert board[5].split()[0] == "9" and board[5].endswith("  solved")
+    assert board[6].split()[0] == "10" and board[6].endswith("  not checked")
+
+
+def test_an_exercise_number_past_both_tracks_is_a_usage_error(capsys):
+    last = catalog.EXERCISES[-1].number
+    assert main(["check", str(last + 1)]) == 2
+    assert capsys.readouterr().err == (
+        f"cookie-lab: error: unknown exercise '{last + 1}'; choose a number from 1 to {last}\n"
+    )
+
+
+def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
+    for exercise in catalog.EXERCISES:
+        folder = ROOT / "exercises" / exercise.folder
+        readme = (folder / "README.md").read_text()
+        assert readme.startswith(f"# Exercise {exercise.number}: {exercise.title}\n")
+        for part in ("Hint 1: a nudge", "Hint 2: the API", "Hint 3: the shape of the answer"):
+            assert part in readme, (exercise.folder, part)
+        assert f"make exercise {exercise.number}" in readme and "The tutorial's" in readme
+        for name in exercise.broken:
+            assert f"`{name}`" in readme, (exercise.folder, name)
+        assert "TODO" in (folder / exercise.test_name).read_text()
+        assert (ROOT / "solutions" / exercise.folder / exercise.test_name).is_file()
+
+
+def test_the_project_suite_keeps_its_own_driver_fixture(request):
+    # The plugin defines `driver` too; tests/conftest.py's must win in this suite.
+    [*_, winner] = request._fixturemanager.getfixturedefs("driver", request.node)
+    assert winner.func.__module__ == "conftest"

@@ -1,0 +1,106 @@
+"""Each broken lab differs from the real one in exactly one route's Set-Cookie headers."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from lab_app import create_app
+from lab_app.broken import BROKEN_LABS
+
+# The routes that set or delete cookies; every other route sets nothing in any lab.
+SETTING_ROUTES = [
+    rule.rule
+    for rule in create_app({}).url_map.iter_rules()
+    if "<" not in rule.rule and rule.endpoint != "static"
+]
+
+# name: (the route it breaks, a piece of that route's broken Set-Cookie headers).
+FAULTS = {
+    "set-on-second-visit": ("/set-cookie", None),
+    "set-cookie-sets-nothing": ("/set-cookie", None),
+    "session-cookie-own-path": ("/set-cookie", "cookie_name=cookie_value; Path=/set-cookie"),
+    "update-adds-second-cookie": (
+        "/update-cookie",
+        "cookie_name=updated_cookie_value; Path=/update-cookie",
+    ),
+    "update-keeps-value": ("/update-cookie", "cookie_name=cookie_value; Path=/"),
+    "path-cookie-at-root": ("/set-path-cookie", "path_cookie_name=path_cookie_value; Path=/"),
+    "path-cookie-trailing-slash": ("/set-path-cookie", "Path=/set-path-cookie/"),
+    "delete-by-name-only": ("/delete-cookies", None),
+    "delete-keeps-long-cookie": ("/delete-cookies", None),
+    "expiry-never": ("/set-expiring-cookie", "expiring_cookie_name=expiring_cookie_value; Path=/"),
+    "expiry-60s": ("/set-expiring-cookie", "Max-Age=60"),
+    "session-cookie-persists": ("/set-cookie", "Max-Age=86400"),
+    "long-cookie-session-only": ("/set-long-lasting-cookie", "long_cookie_value; Path=/"),
+    "httponly-missing": ("/set-httponly-cookie", "httponly_cookie_value; Path=/"),
+    "httponly-on-script-cookie": ("/set-httponly-cookie", "script_cookie_value; HttpOnly"),
+}
+
+
+def headers(app, path):
+    return app.test_client().get(path).headers.getlist("Set-Cookie")
+
+
+def comparable(app, path):
+    """The headers without their Expires dates, which move on with the clock."""
+    return [re.sub(r"Expires=[^;]*; ", "", h) for h in headers(app, path)]
+
+
+def test_every_broken_lab_is_listed_with_a_sentence():
+    assert set(FAULTS) == set(BROKEN_LABS)
+    assert len(BROKEN_LABS) >= 8
+    for name, description in BROKEN_LABS.items():
+        assert description and "\n" not in description and not description.endswith("."), name
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_LABS))
+def test_a_broken_lab_breaks_one_route_only(name):
+    real, faulty = create_app({"EXPIRY_SECONDS": 3}), create_app({"EXPIRY_SECONDS": 3})
+    faulty.config["BROKEN"] = name
+    route, piece = FAULTS[name]
+    differ = [p for p in SETTING_ROUTES if comparable(real, p) != comparable(faulty, p)]
+    assert differ == [route]
+    if name == "set-on-second-visit":
+        # Its first visit was above, and set nothing; from the second on it is the real lab.
+        assert comparable(faulty, route) == comparable(real, route)
+        return
+    broken_headers = headers(faulty, route)
+    if piece:
+        assert any(piece in header for header in broken_headers), broken_headers
+
+
+def test_the_deletions_that_break():
+    by_name = create_app({"BROKEN": "delete-by-name-only"})
+    assert "path_cookie_name=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/" in (
+        headers(by_name, "/delete-cookies")
+    )
+    keeps = headers(create_app({"BROKEN": "delete-keeps-long-cookie"}), "/delete-cookies")
+    assert not any(h.startswith("long_cookie_name=") for h in keeps)
+    assert len(keeps) == 4
+
+
+def test_an_unknown_broken_lab_is_refused_by_name():
+    with pytest.raises(ValueError, match="no broken lab is named 'nope'; choose one of: set-on"):
+        create_app({"BROKEN": "nope"})
+
+
+def test_an_instructor_chooses_one_from_the_environment(monkeypatch):
+    monkeypatch.setenv("COOKIE_LAB_BROKEN", "expiry-60s")
+    assert create_app().config["BROKEN"] == "expiry-60s"
+    monkeypatch.delenv("COOKIE_LAB_BROKEN")
+    assert create_app().config["BROKEN"] is None
+
+
+def test_flask_run_names_an_unknown_broken_lab_in_its_error():
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "lab_app", "routes"],
+        env={"COOKIE_LAB_BROKEN": json.dumps("nope"), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "no broken lab is named 'nope'" in done.stderr
