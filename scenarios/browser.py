@@ -23,7 +23,7 @@ from scenarios.config import UsageError, is_loopback
 NODE_TMP = "/tmp"
 
 # Chromium as root with no display needs these; the background/component/sync flags keep it
-# from dialling hosts it cannot reach here.
+# from dialling hosts it cannot reach here. (They do not stop it all: see _only_the_lab.)
 CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-dev-shm-usage",
@@ -34,7 +34,11 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     # Chromium otherwise gives every page load a new document host, so that pages can wait
     # in the back/forward cache: about a third more CPU per load, and the lab never goes back.
-    "--disable-features=BackForwardCache,RenderDocument",
+    # OptimizationHints, MediaRouter and the field trials (variations) are more of its calls
+    # home. One --disable-features only: Chromium heeds the last one given.
+    "--disable-features=BackForwardCache,RenderDocument,OptimizationHints,MediaRouter,"
+    "DialMediaRouteProvider,Translate,AutofillServerCommunication",
+    "--variations-server-url=",
 )
 
 # The first tab opens blank: Debian's Chromium would open a new tab page that asks a search
@@ -87,6 +91,21 @@ def resolve(config):
     return binary, driver
 
 
+def _only_the_lab(config):
+    """A resolver rule: the browser looks up no name but the lab's own.
+
+    Even with the flags above, Chromium asks DNS for update.googleapis.com, clients2.google.com
+    and optimizationguide-pa.googleapis.com during a run. Every name now fails at once without
+    a lookup, except the hosts the lab sends the browser to: this machine, the advertised
+    host (a Grid's node must reach it), and a --base-url's host. Addresses need no lookup.
+    """
+    hosts = ["localhost", config.advertise_host]
+    if config.base_url:
+        hosts.append(urlsplit(config.base_url).hostname or "localhost")
+    excluded = "".join(f", EXCLUDE {host}" for host in dict.fromkeys(hosts))
+    return f"--host-resolver-rules=MAP * ~NOTFOUND{excluded}"
+
+
 def _options(config, profile_dir):
     kind = KINDS[config.browser]
     options = kind.options()
@@ -95,7 +114,7 @@ def _options(config, profile_dir):
         options.add_argument(f"--window-size={width},{height}")
         if config.headless:
             options.add_argument("--headless=new")
-        for flag in CHROMIUM_FLAGS:
+        for flag in (*CHROMIUM_FLAGS, _only_the_lab(config)):
             options.add_argument(flag)
         if profile_dir:
             options.add_argument(f"--user-data-dir={profile_dir}")
