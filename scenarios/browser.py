@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 
+from scenarios import remote
 from scenarios.config import UsageError, is_loopback
 
 # Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
@@ -161,18 +162,20 @@ def _driver_from_fallbacks(config):
 
 def _launch(config, profile_dir):
     if config.remote_url:
+        shown = remote.shown(config.remote_url)
         try:
             return webdriver.Remote(
-                command_executor=config.remote_url, options=_options(config, profile_dir)
+                **remote.connection(config.remote_url), options=_options(config, profile_dir)
             ), None
         except WebDriverException as exc:
-            raise UsageError(
-                f"the browser at --remote-url {config.remote_url} did not start: {_first_line(exc)}"
-            ) from None
+            why = _first_line(exc)
+            if why == "Authorization Required":
+                why += remote.refused_hint(config.remote_url)
+            raise UsageError(f"the browser at --remote-url {shown} did not start: {why}") from None
         except Exception as exc:  # noqa: BLE001 - urllib3's connection errors, among others
             reason = str(getattr(exc, "reason", exc)).rsplit(": ", 1)[-1]
             raise UsageError(
-                f"cannot reach a WebDriver endpoint at --remote-url {config.remote_url} ({reason})"
+                f"cannot reach a WebDriver endpoint at --remote-url {shown} ({reason})"
             ) from None
     kind = KINDS[config.browser]
     binary, driver = resolve(config)
