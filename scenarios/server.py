@@ -19,6 +19,10 @@ def _listening_socket(host, port):
     # Bound here rather than by Werkzeug, which answers a busy port with its own
     # message and sys.exit(1).
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # A run closes its browsers' connections first, so they linger a minute in TIME_WAIT:
+    # without this, the same --port would be refused until then. (A listening server on
+    # the port still makes the bind fail.)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
         sock.listen(128)
