@@ -55,7 +55,7 @@ class Config:
                 env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
             )
         values.update({k: v for k, v in overrides.items() if v is not None})
-        check_host(values["advertise_host"])
+        values["advertise_host"] = check_host(values["advertise_host"])
         return cls(**values)
 
     @property
@@ -67,6 +67,11 @@ class Config:
         return {"EXPIRY_SECONDS": self.expiry_seconds}
 
 
+# A day: longer shows nothing more in a lesson, and a Max-Age far enough out overflows the
+# app's date arithmetic (an error page, not a cookie).
+MAX_SECONDS = 86400
+
+
 def parse_seconds(text, what):
     try:
         seconds = int(text)
@@ -74,15 +79,30 @@ def parse_seconds(text, what):
         raise UsageError(f"{what} must be a whole number of seconds, got {text!r}") from None
     if seconds < 1:
         raise UsageError(f"{what} must be at least 1 second, got {seconds}")
+    if seconds > MAX_SECONDS:
+        raise UsageError(f"{what} must be at most {MAX_SECONDS} seconds (a day), got {seconds}")
     return seconds
 
 
 def check_host(host):
-    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard."""
-    if not host or any(c in host for c in "/:@ ") or host in ("0.0.0.0", "*"):
-        raise UsageError(
-            f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
-        )
+    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard.
+
+    An IPv6 address may come with or without its brackets; returns the host without them.
+    """
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if ":" in bare:
+        try:
+            if "%" not in bare and not ipaddress.IPv6Address(bare).is_unspecified:
+                return bare
+        except ValueError:
+            pass
+    # Printable, so a newline cannot reach a URL, a header or the narration.
+    elif bare and bare.isprintable() and not any(c in bare for c in "/@ []%?#\\"):
+        if bare not in ("0.0.0.0", "*"):
+            return bare
+    raise UsageError(
+        f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
+    )
 
 
 def is_loopback(host):

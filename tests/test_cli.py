@@ -73,6 +73,16 @@ def busy_port():
         ([], {}, "required: command"),
         (["run", "--expiry-seconds", "soon"], {}, "--expiry-seconds must be a whole number"),
         (["run", "--expiry-seconds", "0"], {}, "--expiry-seconds must be at least 1"),
+        (
+            ["run", "--expiry-seconds", "300000000000"],
+            {},
+            "--expiry-seconds must be at most 86400 seconds (a day), got 300000000000",
+        ),
+        (
+            ["run"],
+            {"COOKIE_LAB_EXPIRY_SECONDS": "86401"},
+            "COOKIE_LAB_EXPIRY_SECONDS must be at most 86400 seconds (a day), got 86401",
+        ),
         (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60"),
         (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
         (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
@@ -81,6 +91,16 @@ def busy_port():
             ["run", "--advertise-host", "http://lab:5000"],
             {},
             "--advertise-host takes a host name or address the browser can reach",
+        ),
+        (
+            ["run", "--advertise-host", "lab\nhost"],
+            {},
+            "--advertise-host takes a host name or address the browser can reach, got 'lab\\nhost'",
+        ),
+        (
+            ["run", "--advertise-host", "::"],
+            {},
+            "--advertise-host takes a host name or address the browser can reach, got '::'",
         ),
         (
             ["run"],
@@ -188,3 +208,11 @@ def config_for(*args, environ=None):
 )
 def test_an_expiry_that_outlives_the_pauses_or_is_not_run_is_accepted(args):
     assert config_for(*args).slow_mo == float(args[args.index("--slow-mo") + 1])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("host", ["::1", "[::1]"])
+def test_an_ipv6_loopback_address_is_advertised_in_brackets(host):
+    done = cookie_lab("run", "second-request", "--advertise-host", host)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed, 0 failed" in done.stdout

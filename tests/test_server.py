@@ -43,3 +43,10 @@ def test_a_port_is_free_again_right_after_a_server_that_closed_connections_on_it
                 pass
     with LabServer(create_app(), port=port) as again:
         assert fetch(again.url + "/set-cookie")[0] == 200
+
+
+def test_an_ipv6_loopback_address_is_listened_on_and_bracketed_in_the_url():
+    with LabServer(create_app(), advertise="::1") as server:
+        assert server.url.startswith("http://[::1]:")
+        assert fetch(server.url + "/set-cookie")[0] == 200
+    assert listen_host("fd00::23") == "::"
