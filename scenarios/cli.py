@@ -150,8 +150,38 @@ def _report_dir(path):
     return path
 
 
+def _closed_streams():
+    """The names of the standard streams the shell closed (`>&-`), each now on /dev/null.
+
+    Python leaves sys.stdout None for a closed descriptor 1, and the next file or socket
+    opened would take that number, and a driver started later would write its output into
+    it: /dev/null holds the place instead.
+    """
+    closed = []
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            closed.append(name)
+    if "stderr" in closed:
+        sys.stderr = open(2, "w", closefd=False)  # lives as long as we do
+    return closed
+
+
 def main(argv=None, environ=None, out=None):
     environ = os.environ if environ is None else environ
+    closed = _closed_streams()
+    if out is None and "stdout" in closed:
+        print(
+            "cookie-lab: error: standard output is closed: nowhere to tell the results "
+            "(send them to /dev/null to discard them)",
+            file=sys.stderr,
+        )
+        return 2
     out = out or sys.stdout
     try:
         with stopped_like_ctrl_c():

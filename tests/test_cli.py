@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import cookie_lab
+from helpers import RUNNER, cookie_lab
 
 from scenarios import catalog
 from scenarios.catalog import SCENARIOS
@@ -216,3 +216,30 @@ def test_an_ipv6_loopback_address_is_advertised_in_brackets(host):
     done = cookie_lab("run", "second-request", "--advertise-host", host)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed, 0 failed" in done.stdout
+
+
+def with_closed(redirection, *args):
+    """The CLI as `cookie-lab ARGS >&-` runs it: a standard stream closed by the shell."""
+    return subprocess.run(
+        ["bash", "-c", f'exec "$@" {redirection}', "bash", *RUNNER, *args],
+        capture_output=True,  # the redirection closes the stream after these are set up
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("args", [["list"], ["run", "second-request"]])
+def test_a_closed_stdout_is_one_line_with_exit_2(args):
+    done = with_closed(">&-", *args)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "cookie-lab: error: standard output is closed: nowhere to tell the results "
+        "(send them to /dev/null to discard them)\n"
+    )
+
+
+def test_a_closed_stderr_or_stdin_leaves_the_listing_alone():
+    for redirection in ("2>&-", "<&-"):
+        done = with_closed(redirection, "list")
+        assert done.returncode == 0, redirection
+        assert done.stdout.startswith("second-request "), redirection
