@@ -10,6 +10,7 @@ import dataclasses
 import math
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from scenarios import catalog, runner
@@ -140,13 +141,19 @@ def _check_expiry_outlives_pauses(config, scenarios):
 
 
 def _report_dir(path):
-    """Made before the run, so an unwritable DIR is a one-line error, not a lost report."""
+    """Made and tried before the run, so an unwritable DIR is a one-line error, not a report
+    lost after the run. (Permission bits alone say little: root ignores them, a read-only
+    disk does not.)"""
     if path is None:
         return None
     try:
         path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
     except OSError as exc:
         raise UsageError(f"--report {path}: {exc.strerror}") from None
+    if (path / Report.NAME).is_dir():
+        raise UsageError(f"--report {path}: {path / Report.NAME} is a directory")
     return path
 
 

@@ -6,13 +6,12 @@ resolver records what it is asked: see tests/offline.py.
 """
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import RUNNER
+from helpers import RUNNER, why_no_namespace
 
 from scenarios.browser import _only_the_lab
 from scenarios.config import Config
@@ -22,18 +21,9 @@ pytestmark = pytest.mark.browser
 OFFLINE = [sys.executable, str(Path(__file__).with_name("offline.py"))]
 
 
-def _why_no_namespace():
-    if shutil.which("unshare") is None:
-        return "no unshare command (util-linux) to make a network namespace"
-    probe = subprocess.run(["unshare", "-n", "-m", "true"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        return f"cannot make a network namespace here (root needed): {probe.stderr.strip()}"
-    return None
-
-
 def offline(*args):
     """Run the CLI in a namespace of its own; bounded, as offline.py bounds its command."""
-    reason = _why_no_namespace()
+    reason = why_no_namespace()
     if reason:
         pytest.skip(reason)
     done = subprocess.run(
