@@ -20,6 +20,11 @@ from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 from scenarios import remote
 from scenarios.config import UsageError, is_loopback
 
+# urllib3 logs each retry of a connection to a dead driver or an unreachable Grid as a
+# warning. With any logging set up (a learner's app may call logging.basicConfig) they would
+# reach stderr and break the one-line errors, which say once what went wrong.
+logging.getLogger("urllib3").propagate = False
+
 # Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
 NODE_TMP = "/tmp"
 

@@ -243,3 +243,21 @@ def test_a_closed_stderr_or_stdin_leaves_the_listing_alone():
         done = with_closed(redirection, "list")
         assert done.returncode == 0, redirection
         assert done.stdout.startswith("second-request "), redirection
+
+
+def test_urllib3_retries_stay_off_stderr_even_with_logging_set_up():
+    # As a learner's app may do (logging.basicConfig): urllib3 then logs each retry of the
+    # refused connection as a warning, which would break the one-line error.
+    with_logging = "import logging, sys; logging.basicConfig(); from scenarios.cli import main; "
+    done = subprocess.run(
+        [sys.executable, "-c", with_logging + "sys.exit(main())"]
+        + ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "cookie-lab: error: cannot reach a WebDriver endpoint at --remote-url "
+        "http://127.0.0.1:9 ([Errno 111] Connection refused)\n"
+    )
