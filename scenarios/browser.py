@@ -9,7 +9,6 @@ import logging
 import os
 import shutil
 import signal
-import tempfile
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -17,8 +16,9 @@ from urllib.parse import urlsplit
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 
-from scenarios import remote
+from scenarios import profiles, remote
 from scenarios.config import UsageError, is_loopback
+from scenarios.processes import dying_with_this_thread
 
 # urllib3 logs each retry of a connection to a dead driver or an unreachable Grid as a
 # warning. With any logging set up (a learner's app may call logging.basicConfig) they would
@@ -194,8 +194,13 @@ def _launch(config, profile_dir):
         )
     options = _options(config, profile_dir)
     options.binary_location = binary
+    if config.browser == "chromium":
+        # DevTools over a pipe from the driver, not a port: Chromium then ends when its
+        # driver does, and the driver ends with us (below), even when we are SIGKILLed.
+        options.add_argument("--remote-debugging-pipe")
     # Its own session: a Ctrl-C in the terminal reaches only us, and we quit the browser.
-    service = kind.service(executable_path=driver, popen_kw={"start_new_session": True})
+    popen_kw = {"start_new_session": True, "preexec_fn": dying_with_this_thread()}
+    service = kind.service(executable_path=driver, popen_kw=popen_kw)
     try:
         return kind.driver_class(service=service, options=options), service
     except (WebDriverException, NoSuchDriverException) as exc:
@@ -345,7 +350,7 @@ class Browser:
 
 def _new_profile(config):
     if not config.remote_url:
-        return tempfile.mkdtemp(prefix="cookie-lab-profile-")
+        return profiles.new_local()
     if config.browser != "chromium":
         return None
     # A path on the node's machine, which Chromium creates: a restart in a new session names
