@@ -240,7 +240,7 @@ def main(argv=None):
         )
         # A lab on another machine must tell the node where its app is.
         advertise = " --advertise-host <its own address>" if beyond else ""
-        asks = f", for user {USER} with the password below" if grid.password else ""
+        asks = "; it asks for the user name and password in the URL below" if grid.password else ""
         with stopped_like_ctrl_c(), grid:
             print(
                 f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at "
