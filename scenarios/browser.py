@@ -9,7 +9,6 @@ import logging
 import os
 import shutil
 import signal
-import tempfile
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -18,16 +17,22 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 from selenium.webdriver.remote.command import Command
 
+from scenarios import profiles, remote
 from scenarios.config import is_loopback
 from scenarios.errors import UsageError
 from scenarios.jar import BiDiJar, DevToolsJar, WebDriverJar
-from scenarios.processes import signals_held
+from scenarios.processes import dying_with_this_thread, signals_held
+
+# urllib3 logs each retry of a connection to a dead driver or an unreachable Grid as a
+# warning. With any logging set up (a learner's app may call logging.basicConfig) they would
+# reach stderr and break the one-line errors, which say once what went wrong.
+logging.getLogger("urllib3").propagate = False
 
 # Where a Grid node's Chromium keeps the lab's profile: the node is a Linux machine.
 NODE_TMP = "/tmp"
 
 # Chromium as root with no display needs these; the background/component/sync flags keep it
-# from dialling hosts it cannot reach here.
+# from dialling hosts it cannot reach here. (They do not stop it all: see _only_the_lab.)
 CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-dev-shm-usage",
@@ -38,7 +43,11 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     # Chromium otherwise gives every page load a new document host, so that pages can wait
     # in the back/forward cache: about a third more CPU per load, and the lab never goes back.
-    "--disable-features=BackForwardCache,RenderDocument",
+    # OptimizationHints, MediaRouter and the field trials (variations) are more of its calls
+    # home. One --disable-features only: Chromium heeds the last one given.
+    "--disable-features=BackForwardCache,RenderDocument,OptimizationHints,MediaRouter,"
+    "DialMediaRouteProvider,Translate,AutofillServerCommunication",
+    "--variations-server-url=",
 )
 
 # The first tab opens blank: Debian's Chromium would open a new tab page that asks a search
@@ -91,6 +100,22 @@ def resolve(config):
     return binary, driver
 
 
+def _only_the_lab(config):
+    """A resolver rule: the browser looks up no name but the lab's own.
+
+    Even with the flags above, Chromium asks DNS for update.googleapis.com, clients2.google.com
+    and optimizationguide-pa.googleapis.com during a run. Every name now fails at once without
+    a lookup, except the hosts the lab sends the browser to: this machine by its names and
+    addresses (the rule maps addresses too), the advertised host (a Grid's node must reach
+    it), and a --base-url's host.
+    """
+    hosts = ["localhost", "127.0.0.1", "::1", config.advertise_host]
+    if config.base_url:
+        hosts.append(urlsplit(config.base_url).hostname or "localhost")
+    excluded = "".join(f", EXCLUDE {host}" for host in dict.fromkeys(hosts))
+    return f"--host-resolver-rules=MAP * ~NOTFOUND{excluded}"
+
+
 def _options(config, profile_dir):
     kind = KINDS[config.browser]
     options = kind.options()
@@ -102,7 +127,7 @@ def _options(config, profile_dir):
         options.add_argument(f"--window-size={width},{height}")
         if config.headless:
             options.add_argument("--headless=new")
-        for flag in CHROMIUM_FLAGS:
+        for flag in (*CHROMIUM_FLAGS, _only_the_lab(config)):
             options.add_argument(flag)
         if profile_dir:
             options.add_argument(f"--user-data-dir={profile_dir}")
@@ -151,18 +176,20 @@ def _driver_from_fallbacks(config):
 
 def _launch(config, profile_dir):
     if config.remote_url:
+        shown = remote.shown(config.remote_url)
         try:
             return webdriver.Remote(
-                command_executor=config.remote_url, options=_options(config, profile_dir)
+                **remote.connection(config.remote_url), options=_options(config, profile_dir)
             ), None
         except WebDriverException as exc:
-            raise UsageError(
-                f"the browser at --remote-url {config.remote_url} did not start: {_first_line(exc)}"
-            ) from None
+            why = _first_line(exc)
+            if why == "Authorization Required":
+                why += remote.refused_hint(config.remote_url)
+            raise UsageError(f"the browser at --remote-url {shown} did not start: {why}") from None
         except Exception as exc:  # noqa: BLE001 - urllib3's connection errors, among others
             reason = str(getattr(exc, "reason", exc)).rsplit(": ", 1)[-1]
             raise UsageError(
-                f"cannot reach a WebDriver endpoint at --remote-url {config.remote_url} ({reason})"
+                f"cannot reach a WebDriver endpoint at --remote-url {shown} ({reason})"
             ) from None
     kind = KINDS[config.browser]
     binary, driver = resolve(config)
@@ -175,8 +202,13 @@ def _launch(config, profile_dir):
         )
     options = _options(config, profile_dir)
     options.binary_location = binary
+    if config.browser == "chromium":
+        # DevTools over a pipe from the driver, not a port: Chromium then ends when its
+        # driver does, and the driver ends with us (below), even when we are SIGKILLed.
+        options.add_argument("--remote-debugging-pipe")
     # Its own session: a Ctrl-C in the terminal reaches only us, and we quit the browser.
-    service = kind.service(executable_path=driver, popen_kw={"start_new_session": True})
+    popen_kw = {"start_new_session": True, "preexec_fn": dying_with_this_thread()}
+    service = kind.service(executable_path=driver, popen_kw=popen_kw)
     try:
         return kind.driver_class(service=service, options=options), service
     except (WebDriverException, NoSuchDriverException) as exc:
@@ -407,7 +439,7 @@ class _CurrentDriver:
 
 def _new_profile(config):
     if not config.remote_url:
-        return tempfile.mkdtemp(prefix="cookie-lab-profile-")
+        return profiles.new_local()
     if config.browser != "chromium":
         return None
     # A path on the node's machine, which Chromium creates: a restart in a new session names

@@ -9,6 +9,7 @@ import argparse
 import dataclasses
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from scenarios import catalog, runner
@@ -137,18 +138,54 @@ def _config(args, environ, scenarios=()):
 
 
 def _report_dir(path):
-    """Made before the run, so an unwritable DIR is a one-line error, not a lost report."""
+    """Made and tried before the run, so an unwritable DIR is a one-line error, not a report
+    lost after the run. (Permission bits alone say little: root ignores them, a read-only
+    disk does not.)"""
     if path is None:
         return None
     try:
         path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
     except OSError as exc:
         raise UsageError(f"--report {path}: {exc.strerror}") from None
+    if (path / Report.NAME).is_dir():
+        raise UsageError(f"--report {path}: {path / Report.NAME} is a directory")
     return path
+
+
+def _closed_streams():
+    """The names of the standard streams the shell closed (`>&-`), each now on /dev/null.
+
+    Python leaves sys.stdout None for a closed descriptor 1, and the next file or socket
+    opened would take that number, and a driver started later would write its output into
+    it: /dev/null holds the place instead.
+    """
+    closed = []
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            closed.append(name)
+    if "stderr" in closed:
+        sys.stderr = open(2, "w", closefd=False)  # lives as long as we do
+    return closed
 
 
 def main(argv=None, environ=None, out=None):
     environ = os.environ if environ is None else environ
+    closed = _closed_streams()
+    if out is None and "stdout" in closed:
+        print(
+            "cookie-lab: error: standard output is closed: nowhere to tell the results "
+            "(send them to /dev/null to discard them)",
+            file=sys.stderr,
+        )
+        return 2
     out = out or sys.stdout
     try:
         with stopped_like_ctrl_c():

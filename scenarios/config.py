@@ -44,13 +44,13 @@ class Config:
         _within("--slow-mo", self.slow_mo, 0, 60)
         _within("--workers", self.workers, 1, 16)
         _within("--port", self.port, 0, 65535)
-        _within("--expiry-seconds", self.expiry_seconds, 1, MAX_EXPIRY_SECONDS)
+        _within("--expiry-seconds", self.expiry_seconds, 1, MAX_SECONDS)
         _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
         if self.browser not in ("chromium", "firefox"):
             raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
         if self.base_url and not self.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
-        check_host(self.advertise_host)
+        object.__setattr__(self, "advertise_host", check_host(self.advertise_host))
 
     @property
     def lab_host(self):
@@ -91,13 +91,14 @@ class Config:
         return {"EXPIRY_SECONDS": self.expiry_seconds}
 
 
-# A day: long enough for any lesson, short enough for the browser and Flask to represent.
-MAX_EXPIRY_SECONDS = 86400
-
-
 def _within(what, value, low, high):
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         raise UsageError(f"{what} must be between {low:g} and {high:g}, got {value!r}")
+
+
+# A day: longer shows nothing more in a lesson, and a Max-Age far enough out overflows the
+# app's date arithmetic (an error page, not a cookie).
+MAX_SECONDS = 86400
 
 
 def parse_seconds(text, what):
@@ -107,15 +108,30 @@ def parse_seconds(text, what):
         raise UsageError(f"{what} must be a whole number of seconds, got {text!r}") from None
     if seconds < 1:
         raise UsageError(f"{what} must be at least 1 second, got {seconds}")
+    if seconds > MAX_SECONDS:
+        raise UsageError(f"{what} must be at most {MAX_SECONDS} seconds (a day), got {seconds}")
     return seconds
 
 
 def check_host(host):
-    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard."""
-    if not host or any(c in host for c in "/:@ ") or host in ("0.0.0.0", "*"):
-        raise UsageError(
-            f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
-        )
+    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard.
+
+    An IPv6 address may come with or without its brackets; returns the host without them.
+    """
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if ":" in bare:
+        try:
+            if "%" not in bare and not ipaddress.IPv6Address(bare).is_unspecified:
+                return bare
+        except ValueError:
+            pass
+    # Printable, so a newline cannot reach a URL, a header or the narration.
+    elif bare and bare.isprintable() and not any(c in bare for c in "/@ []%?#\\"):
+        if bare not in ("0.0.0.0", "*"):
+            return bare
+    raise UsageError(
+        f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
+    )
 
 
 def is_loopback(host):

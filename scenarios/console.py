@@ -23,10 +23,14 @@ class Narrator(Observer):
             self._write(f"  ... {step.narration}")
 
     def step_finished(self, step):
-        mark = "ok  " if step.passed else "FAIL"
-        line = f"  {mark} {step.narration} ({step.seconds:.2f} s)"
+        if step.passed is None:
+            # Ctrl-C or a signal stopped it halfway: no result, and no failure either.
+            line = f"  stop {step.narration} (interrupted after {step.seconds:.2f} s)"
+        else:
+            mark = "ok  " if step.passed else "FAIL"
+            line = f"  {mark} {step.narration} ({step.seconds:.2f} s)"
         self._write(("\r" + line if self.live else line) + "\n")
-        if not step.passed:
+        if step.passed is False:
             self._write(f"       {step.message}\n")
 
     def run_finished(self, results):

@@ -6,11 +6,19 @@ is how it ends. The Selenium server jar comes from the npm package @nightwatch/s
 (scripts/setup.sh installs it into .grid/), and Java runs it. Its node drives the system's
 Chromium through the system's ChromeDriver, with Selenium Manager and driver detection off:
 nothing is downloaded.
+
+Whoever reaches a Grid drives its node's Chromium, which runs as this user with no sandbox and
+reads local files through file:// URLs. So a Grid on an address beyond loopback asks for a
+user name and a password made up at its start (`--auth` asks for them on loopback too), and
+its hub's node and event bus listen on loopback only.
 """
 
 import argparse
+import base64
+import errno
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -24,6 +32,8 @@ from scenarios.browser import resolve
 from scenarios.config import Config, UsageError, is_loopback
 from scenarios.processes import members, settle, stopped_like_ctrl_c
 
+# The user name a password-protected Grid asks for; the password is new at each start.
+USER = "cookie-lab"
 JARS = Path(__file__).resolve().parents[1] / ".grid/node_modules/@nightwatch/selenium-server/lib"
 
 
@@ -38,6 +48,23 @@ def free_port(host="127.0.0.1"):
     with socket.socket() as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
+
+
+def check_free(host, port):
+    """A port another server (another Grid) holds is one line, before Java starts: the other
+    Grid would answer our readiness poll, and ours would then fail to bind."""
+    with socket.socket() as sock:
+        # As Java binds: a port whose last connection is only closing is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UsageError(
+                    f"port {port} on {host} is already in use (another Grid?): stop it, "
+                    "or choose another port with --port"
+                ) from None
+            raise UsageError(f"cannot serve a Grid on {host}:{port}: {exc.strerror}") from None
 
 
 def node_flags(max_sessions):
@@ -94,18 +121,24 @@ class _Server:
 class LocalGrid:
     """A Grid on ``host``: standalone, or a hub with one node (``hub=True``).
 
-    The servers write to ``log_path``, or to this terminal when it is None.
+    The servers write to ``log_path``, or to this terminal when it is None. With ``auth``,
+    the Grid asks for USER and a new password: ``remote_url`` carries them, ``url`` not.
     """
 
-    def __init__(self, hub=False, host="127.0.0.1", port=0, max_sessions=4, log_path=None):
+    def __init__(
+        self, hub=False, host="127.0.0.1", port=0, max_sessions=4, log_path=None, auth=False
+    ):
         self.hub, self.host, self.max_sessions = hub, host, max_sessions
         self.log_path = log_path
-        self.url = f"http://{host}:{port or free_port(host)}"
+        self.port = port or free_port(host)
+        self.url = f"http://{host}:{self.port}"
+        self.password = secrets.token_urlsafe(12) if auth else None
         self.servers = []
         self.log = None
 
     def __enter__(self):
         try:
+            check_free(self.host, self.port)
             if self.log_path:
                 self.log = open(self.log_path, "w")  # closed by stop()
             self._start()
@@ -119,22 +152,37 @@ class LocalGrid:
         self.stop()
 
     @property
+    def remote_url(self):
+        """What a lab passes as --remote-url."""
+        if self.password is None:
+            return self.url
+        return f"http://{USER}:{self.password}@{self.host}:{self.port}"
+
+    def _credentials(self):
+        if self.password is None:
+            return []
+        return ["--username", USER, "--password", self.password]
+
+    @property
     def pids(self):
         return [server.process.pid for server in self.servers]
 
     def _start(self):
-        port = self.url.rsplit(":", 1)[1]
-        common = ["--host", self.host, "--reject-unsupported-caps", "true"]
+        port = str(self.port)
+        common = ["--host", self.host, "--reject-unsupported-caps", "true", *self._credentials()]
         if not self.hub:
             args = [*common, "--port", port, *node_flags(self.max_sessions)]
             self.servers.append(_Server("standalone", args, self.log))
             return
+        # Only the hub's router faces the room: the node and the event bus, which answer
+        # anyone who reaches them and take no password, serve the hub on this machine.
+        local = "127.0.0.1"
         bus = [
-            "--publish-events", f"tcp://{self.host}:{free_port(self.host)}",
-            "--subscribe-events", f"tcp://{self.host}:{free_port(self.host)}",
+            "--publish-events", f"tcp://{local}:{free_port(local)}",
+            "--subscribe-events", f"tcp://{local}:{free_port(local)}",
         ]  # fmt: skip
         self.servers.append(_Server("hub", [*common, "--port", port, *bus], self.log))
-        node = ["--host", self.host, "--port", str(free_port(self.host)), "--grid-url", self.url]
+        node = ["--host", local, "--port", str(free_port(local)), "--grid-url", self.url]
         self.servers.append(
             _Server("node", [*node, *bus, *node_flags(self.max_sessions)], self.log)
         )
@@ -155,8 +203,12 @@ class LocalGrid:
         return not self.ready()
 
     def ready(self):
+        request = urllib.request.Request(f"{self.url}/status")
+        if self.password is not None:
+            token = base64.b64encode(f"{USER}:{self.password}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(f"{self.url}/status", timeout=2) as response:
+            with urllib.request.urlopen(request, timeout=2) as response:
                 return json.load(response)["value"]["ready"] is True
         except (OSError, ValueError, KeyError):
             return False
@@ -175,15 +227,25 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=4444)
     parser.add_argument("--max-sessions", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--hub", action="store_true", help="a hub and a node, not standalone")
+    parser.add_argument(
+        "--auth",
+        action="store_true",
+        help="ask for a user name and password on loopback too (beyond it, always)",
+    )
     args = parser.parse_args(argv)
     try:
-        grid = LocalGrid(args.hub, args.host, args.port, args.max_sessions)
+        beyond = not is_loopback(args.host)
+        grid = LocalGrid(
+            args.hub, args.host, args.port, args.max_sessions, auth=args.auth or beyond
+        )
         # A lab on another machine must tell the node where its app is.
-        advertise = "" if is_loopback(args.host) else " --advertise-host <its own address>"
+        advertise = " --advertise-host <its own address>" if beyond else ""
+        asks = "; it asks for the user name and password in the URL below" if grid.password else ""
         with stopped_like_ctrl_c(), grid:
             print(
-                f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at once)\n"
-                f"Point a lab at it: cookie-lab run --remote-url {grid.url}{advertise}\n"
+                f"\nSelenium Grid ready at {grid.url} ({args.max_sessions} browsers at "
+                f"once{asks})\n"
+                f"Point a lab at it: cookie-lab run --remote-url {grid.remote_url}{advertise}\n"
                 "Ctrl-C stops it.",
                 flush=True,
             )

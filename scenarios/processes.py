@@ -1,5 +1,7 @@
 """Ending cleanly, and seeing what is left: the pieces the runner, the Grid and the tests share."""
 
+import ctypes
+import os
 import signal
 import threading
 import time
@@ -80,3 +82,28 @@ def members(group):
         if fields[0] != "Z" and int(fields[2]) == group:
             found.append(int(stat.parent.name))
     return found
+
+
+# Linux's prctl, loaded here, in the parent: a child between fork and exec may only call it.
+_prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+_PR_SET_PDEATHSIG = 1
+
+
+def dying_with_this_thread():
+    """A ``preexec_fn`` that has the kernel SIGKILL the child when its parent dies: a run
+    killed outright (SIGKILL) cannot stop its driver, which runs in a session of its own.
+
+    Strictly, when the *thread* that started it ends: a browser must be started by a thread
+    that outlives it (the runner's workers quit their browsers before they end). None where
+    there is no prctl (not Linux).
+    """
+    if _prctl is None:
+        return None
+    parent = os.getpid()
+
+    def preexec():
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above: too late
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return preexec

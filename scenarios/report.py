@@ -6,6 +6,8 @@ each step, in the browser the step ran in) and reads nothing from a browser itse
 """
 
 import base64
+import os
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,8 +35,10 @@ def _when(expires):
 
 
 class Report(Observer):
+    NAME = "index.html"
+
     def __init__(self, directory):
-        self.path = Path(directory) / "index.html"
+        self.path = Path(directory) / self.NAME
 
     def run_finished(self, results):
         html = _TEMPLATES.get_template("report.html").render(
@@ -46,6 +50,19 @@ class Report(Observer):
         )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(html, encoding="utf-8")
+            self._replace(html)
         except OSError as exc:  # a full disk, say: the summary above has told the results
             raise UsageError(f"cannot write the report {self.path}: {exc.strerror}") from None
+
+    def _replace(self, html):
+        """Write beside it, then rename over it: a browser showing the last report, or a
+        write that fails halfway, never sees half a page."""
+        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.NAME}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(html)
+            os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep it from a web server
+            os.replace(temporary, self.path)
+        except BaseException:
+            os.unlink(temporary)
+            raise

@@ -18,7 +18,12 @@ class _QuietHandler(WSGIRequestHandler):
 def _listening_socket(host, port):
     # Bound here rather than by Werkzeug, which answers a busy port with its own
     # message and sys.exit(1).
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    # A run closes its browsers' connections first, so they linger a minute in TIME_WAIT:
+    # without this, the same --port would be refused until then. (A listening server on
+    # the port still makes the bind fail.)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
         sock.listen(128)
@@ -39,7 +44,14 @@ def _listening_socket(host, port):
 
 def listen_host(advertise):
     """Where to listen so that browsers sent to ``advertise`` arrive."""
-    return advertise if is_loopback(advertise) else "0.0.0.0"
+    if is_loopback(advertise):
+        return advertise
+    return "::" if ":" in advertise else "0.0.0.0"
+
+
+def url_host(host):
+    """``host`` as a URL names it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host
 
 
 class LabServer:
@@ -61,7 +73,7 @@ class LabServer:
                 request_handler=_QuietHandler,
                 fd=sock.fileno(),  # Werkzeug serves a duplicate of it
             )
-        self.url = f"http://{advertise}:{self._server.socket.getsockname()[1]}"
+        self.url = f"http://{url_host(advertise)}:{self._server.socket.getsockname()[1]}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.05,), daemon=True
         )

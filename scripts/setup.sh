@@ -12,7 +12,7 @@ STAMP=$VENV/.installed
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-command -v xvfb-run >/dev/null 2>&1 || need_apt+=(xvfb)
+command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
 command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if ((${#need_apt[@]})); then

@@ -2,6 +2,7 @@
 
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -137,3 +138,14 @@ return {
   box: box.hidden ? null : box.getBoundingClientRect().toJSON(),
 };
 """
+
+
+def why_no_namespace():
+    """Why this machine cannot give a command namespaces of its own (network, mounts), or
+    None when it can: `unshare` needs root (CI runs as root)."""
+    if shutil.which("unshare") is None:
+        return "no unshare command (util-linux) to make a namespace"
+    probe = subprocess.run(["unshare", "-n", "-m", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return f"cannot make a namespace here (root needed): {probe.stderr.strip()}"
+    return None

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers import cookie_lab
+from helpers import RUNNER, cookie_lab
 
 from scenarios import catalog
 from scenarios.catalog import SCENARIOS
@@ -77,6 +77,16 @@ def busy_port():
         (["run", "--expiry-seconds", "0"], {}, "--expiry-seconds must be at least 1"),
         (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60, got -1.0"),
         (["run", "--slow-mo", "soon"], {}, "argument --slow-mo: takes a number, got 'soon'"),
+        (
+            ["run", "--expiry-seconds", "300000000000"],
+            {},
+            "--expiry-seconds must be at most 86400 seconds (a day), got 300000000000",
+        ),
+        (
+            ["run"],
+            {"COOKIE_LAB_EXPIRY_SECONDS": "86401"},
+            "COOKIE_LAB_EXPIRY_SECONDS must be at most 86400 seconds (a day), got 86401",
+        ),
         (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
         (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
         (["run", "--workers", "0"], {}, "--workers must be between 1 and 16, got 0"),
@@ -85,6 +95,16 @@ def busy_port():
             ["run", "--advertise-host", "http://lab:5000"],
             {},
             "--advertise-host takes a host name or address the browser can reach",
+        ),
+        (
+            ["run", "--advertise-host", "lab\nhost"],
+            {},
+            "--advertise-host takes a host name or address the browser can reach, got 'lab\\nhost'",
+        ),
+        (
+            ["run", "--advertise-host", "::"],
+            {},
+            "--advertise-host takes a host name or address the browser can reach, got '::'",
         ),
         (
             ["run"],
@@ -213,3 +233,56 @@ def config_for(*args, environ=None):
 )
 def test_an_expiry_that_outlives_the_pauses_or_is_not_run_is_accepted(args):
     assert config_for(*args).slow_mo == float(args[args.index("--slow-mo") + 1])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("host", ["::1", "[::1]"])
+def test_an_ipv6_loopback_address_is_advertised_in_brackets(host):
+    done = cookie_lab("run", "second-request", "--advertise-host", host)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 passed, 0 failed" in done.stdout
+
+
+def with_closed(redirection, *args):
+    """The CLI as `cookie-lab ARGS >&-` runs it: a standard stream closed by the shell."""
+    return subprocess.run(
+        ["bash", "-c", f'exec "$@" {redirection}', "bash", *RUNNER, *args],
+        capture_output=True,  # the redirection closes the stream after these are set up
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("args", [["list"], ["run", "second-request"]])
+def test_a_closed_stdout_is_one_line_with_exit_2(args):
+    done = with_closed(">&-", *args)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "cookie-lab: error: standard output is closed: nowhere to tell the results "
+        "(send them to /dev/null to discard them)\n"
+    )
+
+
+def test_a_closed_stderr_or_stdin_leaves_the_listing_alone():
+    for redirection in ("2>&-", "<&-"):
+        done = with_closed(redirection, "list")
+        assert done.returncode == 0, redirection
+        assert done.stdout.startswith("second-request "), redirection
+
+
+def test_urllib3_retries_stay_off_stderr_even_with_logging_set_up():
+    # As a learner's app may do (logging.basicConfig): urllib3 then logs each retry of the
+    # refused connection as a warning, which would break the one-line error.
+    with_logging = "import logging, sys; logging.basicConfig(); from scenarios.cli import main; "
+    done = subprocess.run(
+        [sys.executable, "-c", with_logging + "sys.exit(main())"]
+        + ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "cookie-lab: error: cannot reach a WebDriver endpoint at --remote-url "
+        "http://127.0.0.1:9 ([Errno 111] Connection refused)\n"
+    )

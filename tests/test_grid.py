@@ -2,14 +2,16 @@
 loopback, its node driving the system's Chromium and ChromeDriver. Stopped by process id.
 """
 
+import re
 import signal
+import subprocess
 import sys
+import time
 
 import pytest
-from helpers import cookie_lab, signalled_halfway
+from helpers import cookie_lab, lines_of, signalled_halfway, survivors, tagged_env
 
 from scenarios.browser import Browser
-from scenarios.catalog import SCENARIOS
 from scenarios.config import Config
 from scenarios.grid import LocalGrid, free_port
 from scenarios.processes import members, settle
@@ -26,7 +28,7 @@ def grid(tmp_path_factory):
 
 
 def through(grid, *args, timeout=240):
-    done = cookie_lab("run", "--remote-url", grid.url, *args, timeout=timeout)
+    done = cookie_lab("run", "--remote-url", grid.remote_url, *args, timeout=timeout)
     log = grid.log_path.read_text()[-3000:]
     done.explained = f"{done.stdout}{done.stderr}\n--- the Grid's log, its end ---\n{log}"
     return done
@@ -40,13 +42,16 @@ def browsers_left(grid, timeout=15):
     )
 
 
-def test_every_scenario_passes_through_a_standalone_grid_on_two_workers(grid):
-    # 5 s, not 2: every command takes a hop through the Grid, and the expiry's countdown
-    # must still be running when the second request has come back.
-    done = through(grid, "--workers", "2", "--expiry-seconds", "5")
+# A few scenarios prove the Grid path (a visit, a path, a restart in a new session, on two
+# browsers at once); tests/test_scenarios.py runs every one of them in a local browser.
+REPRESENTATIVE = ("second-request", "path", "session-restart")
+
+
+def test_scenarios_pass_through_a_standalone_grid_on_two_workers(grid):
+    done = through(grid, *REPRESENTATIVE, "--workers", "2")
     assert done.returncode == 0, done.explained
-    assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
-    positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
+    assert f"{len(REPRESENTATIVE)} passed, 0 failed" in done.stdout
+    positions = [done.stdout.index(f"\n{name}: ") for name in REPRESENTATIVE]
     assert positions == sorted(positions), "the narration left scenario order"
     assert browsers_left(grid) == [], "a Grid session outlived the run"
 
@@ -77,7 +82,8 @@ def test_a_browser_the_grid_does_not_offer_is_one_line_with_exit_2(grid):
 
 @pytest.mark.xdist_group("own-grid")
 def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing(tmp_path):
-    with LocalGrid(hub=True, log_path=tmp_path / "hub-and-node.log") as hub:
+    # With a password, as a hub beyond loopback has one.
+    with LocalGrid(hub=True, log_path=tmp_path / "hub-and-node.log", auth=True) as hub:
         done = through(hub, "session-restart", "long-lasting", "deletion", "--workers", "2")
         assert done.returncode == 0, done.explained
         assert "3 passed, 0 failed" in done.stdout
@@ -108,3 +114,68 @@ def test_make_grid_stopped_by_sigterm_leaves_no_java_of_its_own():
     assert returncode == 0, stderr
     assert stderr.endswith("Selenium Grid stopped.\n"), stderr
     assert left == [], "the Grid outlived its SIGTERM"
+
+
+def started_make_grid(*args, env, within=120):
+    """`make grid ARGS` in the background; its process and the URL it tells labs to use."""
+    grid = subprocess.Popen(
+        [sys.executable, "-m", "scenarios.grid", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines, deadline = lines_of(grid.stdout), time.monotonic() + within
+    while not (line := lines.get(timeout=deadline - time.monotonic())).startswith("Point a lab"):
+        pass
+    return grid, re.search(r"--remote-url (\S+)", line)[1]
+
+
+@pytest.mark.xdist_group("own-grid")
+def test_make_grid_with_auth_serves_only_labs_with_its_password_and_holds_its_port():
+    env, port = tagged_env(), free_port()
+    grid, url = started_make_grid("--auth", "--port", str(port), "--max-sessions", "1", env=env)
+    try:
+        user, password = re.fullmatch(
+            rf"http://(\w[\w-]*):([\w-]+)@127\.0\.0\.1:{port}", url
+        ).groups()
+        assert user == "cookie-lab" and len(password) >= 16
+
+        done = cookie_lab("run", "second-request", "--remote-url", url, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert done.stderr == ""  # no warning about a password in the URL
+
+        bare = f"http://127.0.0.1:{port}"
+        done = cookie_lab("run", "second-request", "--remote-url", bare, timeout=60)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert (
+            f"the browser at --remote-url {bare} did not start: Authorization Required; "
+            in done.stderr
+        )
+        assert "asks for a user name and password" in done.stderr
+
+        wrong = f"http://cookie-lab:not-{password}@127.0.0.1:{port}"
+        done = cookie_lab("run", "second-request", "--remote-url", wrong, timeout=60)
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert "the user name or password in --remote-url is wrong" in done.stderr
+        assert password not in done.stderr
+        assert f"--remote-url http://cookie-lab:***@127.0.0.1:{port} " in done.stderr
+
+        # A second `make grid` on the same port: one line, before any Java starts.
+        second = subprocess.run(
+            [sys.executable, "-m", "scenarios.grid", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert second.returncode == 2, second.stdout + second.stderr
+        assert second.stderr == (
+            f"make grid: error: port {port} on 127.0.0.1 is already in use (another Grid?): "
+            "stop it, or choose another port with --port\n"
+        )
+        assert "ready" not in second.stdout
+    finally:
+        grid.send_signal(signal.SIGTERM)
+        grid.wait(timeout=60)
+        assert survivors(env) == []

@@ -6,10 +6,12 @@ are one short scenario with no pause.
 
 import os
 import re
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import signalled_halfway
 from selenium.webdriver.support.wait import WebDriverWait
 
 pytestmark = pytest.mark.browser
@@ -54,8 +56,7 @@ def test_no_display_runs_headed_under_xvfb_with_the_overlay(tmp_path, driver):
     assert done.returncode == 0, done.stdout + done.stderr
     first_line = done.stdout.splitlines()[0]
     assert first_line == (
-        "lab: no display (DISPLAY is not set): running the browser in a virtual display "
-        "with xvfb-run"
+        "lab: no display (DISPLAY is not set): running the browser in a virtual display (Xvfb)"
     )
     assert "1 passed, 0 failed" in done.stdout
     assert re.search(r"^report: .*/index\.html$", done.stdout, re.M)
@@ -63,10 +64,22 @@ def test_no_display_runs_headed_under_xvfb_with_the_overlay(tmp_path, driver):
 
 
 def test_no_display_and_no_xvfb_runs_headless(tmp_path, driver):
-    done = make_lab(tmp_path, XVFB_RUN="no-such-xvfb-run")
+    done = make_lab(tmp_path, XVFB="no-such-Xvfb")
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[0] == (
-        "lab: no display (DISPLAY is not set) and no xvfb-run: running headless"
+        "lab: no display (DISPLAY is not set) and no Xvfb: running headless"
     )
     assert "1 passed, 0 failed" in done.stdout
     assert min(corner_of_first_screenshot(driver, tmp_path)) > 200
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT, signal.SIGTERM])
+def test_a_signal_halfway_leaves_no_virtual_display_nor_browser(signum):
+    # Closing the terminal sends SIGHUP to the whole job: Xvfb takes it as "reset", not
+    # "stop", so whatever started it must stop it.
+    command = ["env", "-u", "DISPLAY", "bash", str(LAB), "second-request", "update", "expiry"]
+    returncode, stderr, left = signalled_halfway(
+        [*command, "--slow-mo", "0", "--expiry-seconds", "30"], "update:", {"Xvfb"}, signum
+    )
+    assert left == []
+    assert returncode == 128 + signum, stderr

@@ -3,9 +3,20 @@
 import random
 import signal
 import subprocess
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
-from helpers import RUNNER, cookie_lab, signalled_halfway, survivors, tagged_env
+from helpers import (
+    RUNNER,
+    cookie_lab,
+    lines_of,
+    processes_tagged,
+    signalled_halfway,
+    survivors,
+    tagged_env,
+)
 
 from scenarios.catalog import SCENARIOS
 
@@ -59,3 +70,29 @@ def test_a_random_subset_in_random_order_passes():
     names = rng.sample([s.name for s in SCENARIOS], k=rng.randint(2, len(SCENARIOS) - 1))
     done = cookie_lab("run", *names, "--expiry-seconds", "2")
     assert done.returncode == 0, f"seed {seed}, order {names}:\n{done.stdout}{done.stderr}"
+
+
+def test_nothing_outlives_a_sigkilled_run_and_the_next_run_removes_its_profiles():
+    # SIGKILL cannot be caught: the driver dies with the run (the kernel's parent-death
+    # signal), the browser with its driver (DevTools over a pipe), and the profile folders,
+    # which nothing could remove then, go at the next run's start.
+    env = tagged_env()
+    command = [*RUNNER, "run", "second-request", "update", "expiry", "--expiry-seconds", "30"]
+    run = subprocess.Popen(
+        command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        lines, deadline = lines_of(run.stdout), time.monotonic() + 60
+        while not lines.get(timeout=deadline - time.monotonic()).startswith("update:"):
+            pass
+        assert {name for _, name in processes_tagged(env)} >= {"chromedriver", "chromium"}
+        left_behind = list(Path(tempfile.gettempdir()).glob(f"cookie-lab-profile-{run.pid}-*"))
+        assert len(left_behind) == 2, "one profile per browser: the expiry has its own"
+    finally:
+        run.kill()
+        run.wait(timeout=30)
+    assert survivors(env) == []
+    assert all(path.exists() for path in left_behind)
+    done = cookie_lab("run", "second-request")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not any(path.exists() for path in left_behind)

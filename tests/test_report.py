@@ -1,16 +1,19 @@
 """`run --report DIR`: a self-contained index.html, opened and checked in a real browser."""
 
 import base64
+import os
 import re
 import struct
+import subprocess
 
 import pytest
 from flask import Flask, make_response
-from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
+from helpers import RUNNER, SHORT_EXPIRY_SECONDS, cookie_lab, why_no_namespace
 from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.catalog import SCENARIOS
-from scenarios.config import Config
+from scenarios.config import Config, UsageError
+from scenarios.report import Report
 from scenarios.server import LabServer
 
 # One worker runs this module, so its full run (a module fixture) happens once.
@@ -167,11 +170,48 @@ def test_a_failed_check_keeps_the_page_source_and_the_cookies(
     assert not passed.find_elements("css selector", ".page-source")
 
 
-def test_a_report_that_cannot_be_written_is_one_line_with_exit_2(tmp_path):
-    (tmp_path / "index.html").mkdir()  # where the file should go: writing it fails
+def test_a_report_that_cannot_be_written_is_one_line_with_exit_2_before_the_run(tmp_path):
+    (tmp_path / "index.html").mkdir()  # where the file should go: writing it would fail
     done = cookie_lab("run", "second-request", "--report", str(tmp_path))
-    assert "1 passed, 0 failed" in done.stdout
     assert done.returncode == 2
+    assert done.stdout == ""
     assert done.stderr == (
-        f"cookie-lab: error: cannot write the report {tmp_path / 'index.html'}: Is a directory\n"
+        f"cookie-lab: error: --report {tmp_path}: {tmp_path / 'index.html'} is a directory\n"
     )
+
+
+def test_a_report_folder_on_a_read_only_disk_is_one_line_with_exit_2_before_the_run(tmp_path):
+    # Root may write anywhere the permission bits forbid, but not on a read-only mount.
+    reason = why_no_namespace()
+    if reason:
+        pytest.skip(reason)
+    mount = f"mount -t tmpfs -o ro tmpfs {tmp_path}"
+    done = subprocess.run(
+        ["unshare", "-m", "bash", "-c", f'{mount} && exec "$@"', "bash", *RUNNER]
+        + ["run", "second-request", "--report", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stdout == ""
+    assert done.stderr == f"cookie-lab: error: --report {tmp_path}: Read-only file system\n"
+
+
+def test_a_report_is_replaced_whole_not_rewritten_in_place(tmp_path):
+    # A link to the old report still reads the old one: the new one is a new file renamed
+    # over it, never the old file truncated and half written.
+    report = Report(tmp_path)
+    report.path.write_text("the last run's report")
+    os.link(report.path, tmp_path / "kept")
+    report.run_finished([])
+    assert (tmp_path / "kept").read_text() == "the last run's report"
+    assert "0 of 0 scenarios passed" in report.path.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "kept"]
+
+
+def test_a_report_that_fails_at_the_end_is_one_line_and_leaves_no_temporary_file(tmp_path):
+    (tmp_path / "index.html").mkdir()  # made during the run, say
+    with pytest.raises(UsageError, match=r"cannot write the report .*: Is a directory$"):
+        Report(tmp_path).run_finished([])
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]

@@ -1,0 +1,41 @@
+"""The local browser's profile folders, and the ones a killed run left behind.
+
+A run removes its profile when it quits its browser. A run killed outright (SIGKILL, a power
+cut) cannot: its browser and driver die with it (see processes.dying_with_this_thread), but
+the folder stays in the temporary directory. Each profile's name carries the process id of
+the run that made it, so the next run can tell, and remove, those whose run is gone.
+"""
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+PREFIX = "cookie-lab-profile-"
+_OURS = re.compile(rf"{re.escape(PREFIX)}(\d+)-")
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def reap_stale(directory=None):
+    """Remove the profiles in ``directory`` (the temporary one) whose run has ended."""
+    for path in Path(directory or tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        match = _OURS.match(path.name)
+        # Not ours to judge: a Grid node's profile (no run id), or a run still going.
+        if match and not _alive(int(match[1])):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def new_local():
+    """A fresh profile folder for a local browser, after clearing away stale ones."""
+    reap_stale()
+    return tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-")

@@ -1,0 +1,52 @@
+"""Reaching a remote WebDriver endpoint (a Selenium Grid) that may ask for a password.
+
+`make grid` on an address beyond loopback asks for one, and prints its URL with the user name
+and password in it: `http://USER:PASSWORD@HOST:PORT`. Selenium's client reads credentials
+from the URL too, but warns on stderr for each connection; given as a ClientConfig instead,
+they go in every request's Authorization header, quietly. Errors show the URL without them.
+"""
+
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from selenium.webdriver.remote.client_config import ClientConfig
+
+
+def _without_credentials(url, shown=""):
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    netloc = shown + host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def connection(url):
+    """webdriver.Remote's keyword arguments for ``url``, credentials moved out of it."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return {"command_executor": url}
+    bare = _without_credentials(url)
+    config = ClientConfig(
+        remote_server_addr=bare,
+        username=unquote(parts.username),
+        password=unquote(parts.password or ""),
+    )
+    return {"command_executor": bare, "client_config": config}
+
+
+def shown(url):
+    """``url`` as an error may print it: a password in it is replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return _without_credentials(url, f"{parts.username}:***@")
+
+
+def refused_hint(url):
+    """What to do when the endpoint at ``url`` answered 'Authorization Required'."""
+    if urlsplit(url).username is None:
+        return (
+            "; this Grid asks for a user name and password: use the URL `make grid` printed, "
+            "http://USER:PASSWORD@HOST:PORT"
+        )
+    return "; the user name or password in --remote-url is wrong"
