@@ -5,9 +5,11 @@ never a lost run or a browser left behind."""
 import http.server
 import os
 import queue
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -20,6 +22,16 @@ from scenarios.catalog import SCENARIOS
 from scenarios.server import LabServer
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def profiles_dir():
+    """Where the run under test keeps its browser profiles (its TMPDIR), to see none is left.
+    Short: Chromium's singleton socket must fit a Unix socket path, which a pytest-xdist
+    tmp_path does not."""
+    directory = tempfile.mkdtemp(prefix="cl-", dir="/tmp")
+    yield Path(directory)
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture
@@ -136,20 +148,20 @@ def _next(lines):
     ids=["chromium-killed", "chromedriver-killed", "chromium-stopped"],
 )
 def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(
-    victim, signum, tmp_path
+    victim, signum, profiles_dir
 ):
-    status, stdout, stderr, left = run_and_kill(victim, tmp_path, signum=signum)
+    status, stdout, stderr, left = run_and_kill(victim, profiles_dir, signum=signum)
     assert status == 1, stdout + stderr
     assert "3 passed, 1 failed" in stdout, stdout
     assert "Traceback" not in stdout + stderr
     assert left == []
-    assert not list(tmp_path.glob("cookie-lab-profile-*"))
+    assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(signum, tmp_path):
+def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(signum, profiles_dir):
     """The expiry's browser has finished and closed, or is closing, when the signal lands."""
-    env = {**tagged_env(), "TMPDIR": str(tmp_path)}
+    env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
     proc = subprocess.Popen([*RUNNER, "run", "--expiry-seconds", "2"], env=env, text=True,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
@@ -168,11 +180,11 @@ def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(signu
     assert proc.returncode == 128 + signum
     assert took < 5
     assert left == []
-    assert not list(Path(tmp_path).glob("cookie-lab-profile-*"))
+    assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
-def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab, tmp_path):
-    env = {**tagged_env(), "TMPDIR": str(tmp_path)}
+def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab, profiles_dir):
+    env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
     proc = subprocess.Popen([*RUNNER, "run", "second-request", "--base-url", stalling_lab],
                             env=env, text=True, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -193,4 +205,4 @@ def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab,
     assert took < 3, took
     assert proc.stderr.read() == "cookie-lab: interrupted; the browser was closed\n"
     assert left == []
-    assert not list(Path(tmp_path).glob("cookie-lab-profile-*"))
+    assert not list(profiles_dir.glob("cookie-lab-profile-*"))
