@@ -80,9 +80,7 @@ def build_parser():
     run.add_argument(
         "--workers", type=_workers, metavar="N", help="run on N browsers at once (default 1)"
     )
-    check = commands.add_parser(
-        "check", help="check exercise N, or all in order to the first unsolved"
-    )
+    check = commands.add_parser("check", help="check exercise N, or all of them, and keep score")
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
     check.add_argument("--solutions", action="store_true", help="check the reference solutions")
     check.add_argument(

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import TimeoutException, WebDriverException
+
 from scenarios.browser import Browser
 from scenarios.config import UsageError
 from scenarios.console import Narrator
-from scenarios.exercises.learner import Recorder, describe, load_app
+from scenarios.exercises.learner import LearnerApp
 from scenarios.lab import CheckFailed, Lab
-from scenarios.server import LabServer
 
 # The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,26 +21,40 @@ ROOT = Path(__file__).resolve().parents[2]
 class ExerciseLab(Lab):
     """A Lab on the learner's app: what a request carried comes from the server's side."""
 
-    app = None
     app_file = None
-    recorder = None
+    recorder = None  # the LearnerApp: what each request carried, how the app answered
     shown_as = ""
 
     def serve(self, app_file, stack):
         self.app_file = app_file
-        self.app = load_app(app_file, self.shown_as)
-        self.recorder = Recorder(self.app)
-        self.base_url = stack.enter_context(LabServer(self.recorder)).url
+        seconds = self.config.page_load_seconds
+        self.recorder = stack.enter_context(LearnerApp(app_file, self.shown_as, seconds))
+        self.base_url = self.recorder.url
 
-    def visit(self, path):
-        """Load ``path`` and insist the learner's app answered it with a page."""
-        super().visit(path)
-        path = urlsplit(path).path
-        exchange = self.recorder.last.get(path)
+    def app_config(self, name):
+        """The learner's ``app.config[name]``, read from the app's own process."""
+        return self.recorder.config(name)
+
+    def visit(self, url):
+        """Load ``url`` and insist the learner's app answered its path with a page."""
+        path = urlsplit(url).path
         expected = f"expected your app to answer {path} with a page"
+        try:
+            super().visit(url)
+        except TimeoutException:
+            raise CheckFailed(
+                f"your app did not answer {path} within {self.config.page_load_seconds:g} s: "
+                "an endless loop?"
+            ) from None
+        except WebDriverException:
+            # The browser's "connection refused" says less than why: the app's process ended.
+            if gone := self.recorder.gone():
+                raise CheckFailed(f"{expected}, but {gone}") from None
+            raise
+        exchange = self.recorder.last.get(path)
         self.check(exchange is not None, f"{expected}, but the request never reached it")
         if exchange.error is not None:
-            raise CheckFailed(f"{expected}, but {describe(exchange.error, self.app_file)}")
+            raise CheckFailed(f"{expected}, but {exchange.error}")
         self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
         self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
 
@@ -47,6 +62,11 @@ class ExerciseLab(Lab):
         path = self.path
         exchange = self.recorder.last.get(path)
         return path, exchange.cookies if exchange else {}
+
+    def set_cookie_headers(self):
+        """The Set-Cookie headers the app answered the current page with, as it sent them."""
+        exchange = self.recorder.last.get(self.path)
+        return list(exchange.set_cookies) if exchange else []
 
     def heading(self):
         self._point_at("h1")  # boxed by the overlay in a headed run
@@ -117,7 +137,11 @@ def check_one(exercise, app_file, browser, config, emit):
 
 
 def run(config, exercises, tree="exercises", out=None, root=ROOT):
-    """Check ``exercises`` in order in one browser, stopping at the first not solved."""
+    """Check every one of ``exercises`` in one browser, and keep score.
+
+    The first not yet solved is narrated in full, for it is the one to work on next; the
+    ones after it are checked quietly, so the scoreboard says which of them are solved too.
+    """
     if config.remote_url:
         # The checks read the cookie store, path cookies included, through DevTools.
         raise UsageError("exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
@@ -126,9 +150,8 @@ def run(config, exercises, tree="exercises", out=None, root=ROOT):
     with Browser(config) as browser:
         for exercise in exercises:
             app_file = root / tree / exercise.folder / "app.py"
-            outcomes.append(check_one(exercise, app_file, browser, config, narrator.event))
-            if not outcomes[-1].solved:
-                break
+            narrate = narrator.event if all(o.solved for o in outcomes) else narrator.quietly
+            outcomes.append(check_one(exercise, app_file, browser, config, narrate))
     narrator.scoreboard(exercises, outcomes)
     return outcomes
 
@@ -148,6 +171,10 @@ def _sentence(text):
 class ExerciseNarrator(Narrator):
     """Each check's steps as they run; a failure in full sentences, then the scoreboard."""
 
+    def __init__(self, stream=None):
+        super().__init__(stream)
+        self._quiet = False  # set once an exercise is checked quietly
+
     def event(self, name, *args):
         getattr(self, name)(*args)
 
@@ -155,7 +182,11 @@ class ExerciseNarrator(Narrator):
         self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
 
     def step_finished(self, step):
-        if step.message:  # an interrupted step has none
+        if step.passed is None:  # interrupted (Ctrl-C): neither passed nor failed
+            start = "\r" if self.live else ""  # over the step's "..." line on a terminal
+            self._write(f"{start}  stopped: {step.narration}\n")
+            return
+        if step.message:
             step = replace(step, message=_wrapped(_sentence(step.message)).strip())
         super().step_finished(step)
 
@@ -171,8 +202,19 @@ class ExerciseNarrator(Narrator):
             )
         )
 
+    def quietly(self, name, *args):
+        """One line for an exercise checked after the first unsolved one."""
+        if name == "exercise_started":
+            if not self._quiet:
+                self._quiet = True
+                self._write("\nThe others, checked quietly (make exercise N shows one in full):\n")
+            exercise = args[0]
+            self._write(f"  Exercise {exercise.number}: {exercise.title}: ")
+        elif name == "exercise_finished":
+            self._write(_verdict(args[0]) + "\n")
+
     def scoreboard(self, exercises, outcomes):
-        verdicts = {o.exercise.number: "solved" if o.solved else "NOT SOLVED" for o in outcomes}
+        verdicts = {o.exercise.number: _verdict(o) for o in outcomes}
         width = max(len(e.title) for e in exercises)
         solved = sum(1 for o in outcomes if o.solved)
         self._write(f"\nScoreboard: {solved} of {len(exercises)} solved\n")
@@ -180,6 +222,10 @@ class ExerciseNarrator(Narrator):
             self._write(
                 f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, 'not checked')}\n"
             )
+
+
+def _verdict(outcome):
+    return "solved" if outcome.solved else "NOT SOLVED"
 
 
 def _wrapped(text):
