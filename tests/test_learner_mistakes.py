@@ -97,6 +97,10 @@ MISTAKES = {
         "expected your app to answer /bake with a page, but it called sys.exit(4) on line 21 "
         "(in bake)",
     ),
+    "sys-exit-in-a-streamed-page": (
+        solution(1, in_bake="return (__import__('sys').exit(5) for _ in 'x')"),
+        "expected your app to answer /bake with a page, but it called sys.exit(5) on line 21",
+    ),
     "os-exit-in-view": (
         solution(1, in_bake="import os; os._exit(0)"),
         "expected your app to answer /bake with a page, but its process ended with exit status 0",

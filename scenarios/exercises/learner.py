@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from scenarios.exercises.sandbox import Exchange
+from scenarios.exercises.recorder import PRIVATE, Exchange
 from scenarios.lab import CheckFailed
 
 
@@ -123,7 +123,7 @@ class LearnerApp:
     def _ask(self, what):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.seconds)
         try:
-            connection.request("GET", f"/__cookie_lab__/{what}")
+            connection.request("GET", PRIVATE + what)
             return json.loads(connection.getresponse().read())
         except (OSError, http.client.HTTPException, ValueError):
             if self._process.poll() is not None:

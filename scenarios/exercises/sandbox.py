@@ -15,16 +15,12 @@ import os
 import sys
 import threading
 import traceback
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from flask import Flask, got_request_exception, request
-from werkzeug.http import parse_cookie
+from flask import Flask
 
+from scenarios.exercises.recorder import Recorder
 from scenarios.server import LabServer
-
-# Under this prefix the checker asks what each request carried: no learner's route is there.
-PRIVATE = "/__cookie_lab__/"
 
 
 def load_app(app_file):
@@ -66,72 +62,6 @@ def describe(exc, app_file):
     return f"it raised {type(exc).__name__}{said}{where}"
 
 
-@dataclass
-class Exchange:
-    """One request as the server saw it: the cookies it carried and how the app answered."""
-
-    cookies: dict
-    status: int | None = None
-    error: str | None = None  # what the learner's code raised, in a sentence
-    set_cookies: list = field(default_factory=list)
-
-
-class Recorder:
-    """WSGI middleware that keeps the last exchange for each path, and tells the checker.
-
-    The learner's pages are theirs, so the checks cannot read a cookie table off them: what a
-    request carried is read here, from the Cookie header the browser really sent, and what
-    the app answered from its status and its Set-Cookie headers.
-    """
-
-    def __init__(self, app, app_file):
-        self.app = app
-        self.app_file = app_file
-        self.last = {}
-        got_request_exception.connect(self._raised, app)
-        # The check's message names the error and its line; Flask's own traceback on stderr
-        # would only break up the narration. The logger is this app's alone.
-        app.logger.disabled = True
-
-    def __call__(self, environ, start_response):
-        path = environ.get("PATH_INFO") or "/"
-        if path.startswith(PRIVATE):
-            return self._tell(path.removeprefix(PRIVATE), environ, start_response)
-        exchange = Exchange(dict(parse_cookie(environ.get("HTTP_COOKIE", ""))))
-        self.last[path] = exchange
-        environ["cookie_lab.exchange"] = exchange
-
-        def recording(status, headers, exc_info=None):
-            exchange.status = int(status.split()[0])
-            exchange.set_cookies = [v for k, v in headers if k.lower() == "set-cookie"]
-            return start_response(status, headers, exc_info)
-
-        try:
-            # Drained here: a SystemExit raised while the body is written is caught too.
-            body = self.app(environ, recording)
-            try:
-                return list(body)
-            finally:
-                getattr(body, "close", lambda: None)()
-        except BaseException as exc:  # noqa: BLE001 - sys.exit() in a view, say: the app's
-            exchange.status, exchange.error = 500, describe(exc, self.app_file)
-            start_response("500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")])
-            return [b"The app raised an error; the checker explains it."]
-
-    def _raised(self, sender, exception, **extra):
-        error = describe(exception, self.app_file)
-        request.environ["cookie_lab.exchange"].error = error
-
-    def _tell(self, what, environ, start_response):
-        if what == "exchanges":
-            answer = {path: asdict(exchange) for path, exchange in self.last.items()}
-        else:  # config/NAME: a setting of the learner's app, e.g. SALE_SECONDS
-            answer = self.app.config.get(what.removeprefix("config/"))
-        body = json.dumps(answer, default=repr).encode()
-        start_response("200 OK", [("Content-Type", "application/json")])
-        return [body]
-
-
 def _lifeline(fd):
     """End this process once the checker is gone, even mid-import: its end of the pipe
     closes however it ends, SIGKILL included."""
@@ -151,7 +81,7 @@ def main(app_file, report_fd, lifeline_fd):
     if failure:
         report = {"failed": failure}
     else:
-        server = LabServer(Recorder(app, app_file)).__enter__()
+        server = LabServer(Recorder(app, lambda exc: describe(exc, app_file))).__enter__()
         report = {"port": int(server.url.rpartition(":")[2])}
     os.write(report_fd, json.dumps(report).encode() + b"\n")
     os.close(report_fd)
