@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
-from helpers import lines_of, survivors, tagged_env
+from helpers import lines_of, processes_tagged, survivors, tagged_env
 
 from scenarios.config import Config
 from scenarios.exercises.catalog import EXERCISES
 from scenarios.exercises.workshop import ROOT, check_one, run
+from scenarios.processes import settle
 
 CONFIG = Config(headless=True)
 SOLVED = {e.number: (ROOT / "solutions" / e.folder / "app.py").read_text() for e in EXERCISES}
@@ -284,4 +285,26 @@ def test_ctrl_c_during_an_endless_view_ends_the_run_at_once(tmp_path, env):
         if process.poll() is None:
             process.kill()
     assert "interrupted; the browser was closed" in process.stderr.read()
+    assert survivors(env) == []
+
+
+LOADING_FOREVER = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from scenarios.exercises.learner import LearnerApp\n"
+    "LearnerApp(Path(sys.argv[1]), 'app.py', 600).__enter__()\n"
+)
+
+
+def test_the_app_process_ends_when_the_checker_is_killed_mid_import(tmp_path, env):
+    # SIGKILL runs no cleanup in the checker: the app's process notices its lifeline close.
+    root = tree(tmp_path, {1: solution(1, "while True:\n    pass\n")})
+    app_file = root / "exercises" / EXERCISES[0].folder / "app.py"
+    process = subprocess.Popen([sys.executable, "-c", LOADING_FOREVER, app_file], env=env)
+    try:
+        both = settle(lambda: len(processes_tagged(env)) < 2, timeout=30)
+        assert not both, "the app's process never started"
+    finally:
+        process.kill()
+        process.wait()
     assert survivors(env) == []
