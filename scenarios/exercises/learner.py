@@ -18,6 +18,15 @@ from scenarios.exercises.recorder import PRIVATE, Exchange
 from scenarios.lab import CheckFailed
 
 
+class AppGone(CheckFailed):
+    """The app's process ended, or stopped answering, while the check ran; ``reason`` says
+    how, to end a sentence."""
+
+    def __init__(self, reason):
+        super().__init__(f"expected your app to keep running, but {reason}")
+        self.reason = reason
+
+
 class LearnerApp:
     """Serve ``app_file`` from a child process on a free loopback port; ``last`` is what the
     last request to each path carried and how the app answered it.
@@ -127,11 +136,9 @@ class LearnerApp:
             return json.loads(connection.getresponse().read())
         except (OSError, http.client.HTTPException, ValueError):
             if self._process.poll() is not None:
-                ended = self._ended()
-                raise CheckFailed(f"expected your app to keep running, but {ended}") from None
-            raise CheckFailed(
-                f"expected your app's process to answer the checker within {self.seconds:g} s, "
-                "but it did not"
+                raise AppGone(self._ended()) from None
+            raise AppGone(
+                f"its process did not answer the checker within {self.seconds:g} s"
             ) from None
         finally:
             connection.close()

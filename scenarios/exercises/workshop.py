@@ -9,7 +9,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 
 from scenarios.browser import Browser
 from scenarios.config import UsageError
-from scenarios.exercises.learner import LearnerApp
+from scenarios.exercises.learner import AppGone, LearnerApp
 from scenarios.exercises.narration import ExerciseNarrator, shown
 from scenarios.lab import CheckFailed, Lab
 
@@ -40,6 +40,7 @@ class ExerciseLab(Lab):
         expected = f"expected your app to answer {path} with a page"
         try:
             super().visit(url)
+            exchange = self.recorder.last.get(path)
         except TimeoutException:
             raise CheckFailed(
                 f"your app did not answer {path} within {self.config.page_load_seconds:g} s: "
@@ -50,7 +51,8 @@ class ExerciseLab(Lab):
             if gone := self.recorder.gone():
                 raise CheckFailed(f"{expected}, but {gone}") from None
             raise
-        exchange = self.recorder.last.get(path)
+        except AppGone as exc:  # or the browser showed its error page, and the app is gone
+            raise CheckFailed(f"{expected}, but {exc.reason}") from None
         self.check(exchange is not None, f"{expected}, but the request never reached it")
         if exchange.error is not None:
             raise CheckFailed(f"{expected}, but {exchange.error}")
