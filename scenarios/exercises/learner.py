@@ -31,13 +31,14 @@ class LearnerApp:
     """Serve ``app_file`` from a child process on a free loopback port; ``last`` is what the
     last request to each path carried and how the app answered it.
 
-    ``seconds`` bounds the app's start-up and each question the checker asks it.
+    ``start_seconds`` bounds its start-up, ``seconds`` each question the checker asks it.
     """
 
-    def __init__(self, app_file, shown_as, seconds):
+    def __init__(self, app_file, shown_as, seconds, start_seconds):
         self.app_file = app_file
         self.shown_as = shown_as
         self.seconds = seconds
+        self.start_seconds = start_seconds
         self.port = None
         self._process = None
         self._lifeline = None
@@ -89,13 +90,13 @@ class LearnerApp:
         self.port = said["port"]
 
     def _read_report(self, fd):
-        deadline = time.monotonic() + self.seconds
+        deadline = time.monotonic() + self.start_seconds
         data = b""
         while b"\n" not in data:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise CheckFailed(
-                    f"expected {self.shown_as} to load within {self.seconds:g} s, but it was "
+                    f"expected {self.shown_as} to load within {self.start_seconds:g} s, but it was "
                     "still loading: an endless loop, or a wait, outside any view?"
                 )
             # A select, not a blocking read: the deadline holds, and Ctrl-C interrupts it.

@@ -26,8 +26,10 @@ class ExerciseLab(Lab):
 
     def serve(self, app_file, stack):
         self.app_file = app_file
-        seconds = self.config.page_load_seconds
-        self.recorder = stack.enter_context(LearnerApp(app_file, self.shown_as, seconds))
+        app = LearnerApp(
+            app_file, self.shown_as, self.config.page_load_seconds, self.config.app_start_seconds
+        )
+        self.recorder = stack.enter_context(app)
         self.base_url = self.recorder.url
 
     def app_config(self, name):
