@@ -280,7 +280,7 @@ def test_ctrl_c_during_an_endless_view_ends_the_run_at_once(tmp_path, env):
         signalled = time.monotonic()
         assert process.wait(timeout=10) == 130
         took = time.monotonic() - signalled
-        assert took < 4, f"the run ended {took:.1f} s after Ctrl-C"  # ~0.7 s on an idle machine
+        assert took < 5, f"the run ended {took:.1f} s after Ctrl-C"  # ~0.7 s on an idle machine
     finally:
         if process.poll() is None:
             process.kill()

@@ -74,8 +74,9 @@ def main(app_file, report_fd, lifeline_fd):
     os.set_inheritable(report_fd, False)  # the learner's own subprocesses must not hold them
     os.set_inheritable(lifeline_fd, False)
     threading.Thread(target=_lifeline, args=(lifeline_fd,), daemon=True).start()
-    # The learner runs it as `flask --app app.py run` would, so a module-level app.run()
-    # is inert, and `from app import ...` finds the learner's own modules.
+    # Loaded as `flask --app app.py run` loads it: the checker set FLASK_RUN_FROM_CLI, so a
+    # module-level app.run() returns at once, and the app's folder comes first on sys.path,
+    # so an `import helpers` beside app.py finds the learner's own module.
     sys.path.insert(0, str(app_file.parent))
     app, failure = load_app(app_file)
     if failure:
