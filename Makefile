@@ -31,7 +31,7 @@ exercise: setup ## Check workshop exercise N in a real browser: make exercise 3
 	@test -n "$(N)" || { echo "usage: make exercise N, e.g. make exercise 3" >&2; exit 2; }
 	$(PY) -m scenarios check $(N) $(ARGS)
 
-exercises: setup ## Check every exercise in order, stopping at the first not yet solved
+exercises: setup ## Check every exercise: the first not yet solved in full, then a scoreboard
 	$(PY) -m scenarios check $(ARGS)
 
 bench: setup ## Time whole runs, a launch, a navigation, clearing, per-scenario overhead

@@ -86,7 +86,7 @@ def build_parser():
         help="run on N browsers at once (default 1)",
     )
     check = commands.add_parser(
-        "check", help="check exercise N, or every one (9 and up: your browser tests)"
+        "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
     check.add_argument("--solutions", action="store_true", help="check the reference solutions")
@@ -218,7 +218,7 @@ def _main(argv, environ, out):
             workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
         )
         if automation:
-            graded = track.run(config, automation, tree, out, stop_at_first=not args.numbers)
+            graded = track.run(config, automation, tree, out)
             tracks = [("Flask track: your app", flask, outcomes)]
             track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
             outcomes += graded

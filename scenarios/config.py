@@ -38,6 +38,9 @@ class Config:
     # 300 s for a page that never comes (a learner's endless loop, a server that never
     # answers), and quit() waits behind it.
     page_load_seconds: float = 10.0
+    # How long a learner's exercise app may take to start (import and serve): an endless loop
+    # at import would otherwise stall the check for ever.
+    app_start_seconds: float = 10.0
 
     def __post_init__(self):
         # Refused wherever a Config is built, in code as from the command line.

@@ -161,10 +161,11 @@ def test_check_of_a_solution_exits_0_with_its_score():
 
 
 @pytest.mark.browser
-def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
+def test_checking_every_starter_narrates_the_first_and_points_at_its_file():
     done = cookie_lab_check()
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "Exercise 1: Set a cookie" in done.stdout and "Exercise 2:" not in done.stdout
+    narrated, _, quiet = done.stdout.partition("The others, checked quietly")
+    assert "Exercise 1: Set a cookie\n" in narrated and "Exercise 2" not in narrated
     assert (
         "Expected the browser to store a cookie named flavour, but it holds no cookies."
         in done.stdout
@@ -173,11 +174,11 @@ def test_checking_every_starter_stops_at_the_first_and_points_at_its_file():
     assert pointer in " ".join(done.stdout.split())  # unwrapped
     assert f"Scoreboard: 0 of {LAST} solved" in done.stdout  # both tracks, one board
     assert "Flask track: your app" in done.stdout and "Automation track: your test" in done.stdout
+    # Each track narrates its first unsolved exercise in full, then one line for each other.
+    assert quiet.count(": NOT SOLVED\n") == LAST - 2
     board = done.stdout.rpartition("Scoreboard")[2].splitlines()[1:]
     board = [line for line in board if line.split()[0].isdigit()][: len(EXERCISES)]
-    assert board[0].endswith("NOT SOLVED") and all(
-        line.endswith("  not checked") for line in board[1:]
-    )
+    assert len(board) == len(EXERCISES) and all(line.endswith("NOT SOLVED") for line in board)
     assert done.stderr == ""
 
 

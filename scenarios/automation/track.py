@@ -1,7 +1,6 @@
 """Grade the learner's browser tests, one exercise after another, and keep score."""
 
 import ast
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from scenarios.automation import grader
 from scenarios.automation.verdict import Verdict, judge
 from scenarios.config import UsageError
 from scenarios.console import Narrator
+from scenarios.exercises.narration import ExerciseNarrator, shown, wrapped
 
 # The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,13 +28,13 @@ class Outcome:
 def grade_one(exercise, test_file, config, emit=lambda *event: None, **limits):
     """The Outcome of grading ``test_file`` for ``exercise``; ``limits`` go to grader.grade."""
     emit("exercise_started", exercise)
-    shown = _shown(test_file)
+    shown_as = shown(test_file)
     if not test_file.is_file():
-        verdict = Verdict(False, (f"expected your test in {shown}, but there is no such file",))
+        verdict = Verdict(False, (f"expected your test in {shown_as}, but there is no such file",))
     elif (error := _syntax_error(test_file)) is not None:
-        verdict = Verdict(False, (f"{shown} has a syntax error on line {error}",))
+        verdict = Verdict(False, (f"{shown_as} has a syntax error on line {error}",))
     else:
-        on_run = lambda run: emit("run_finished", run)  # noqa: E731
+        on_run = lambda run: emit("graded", run)  # noqa: E731
         runs = grader.grade(test_file, exercise.broken, config, on_run, **limits)
         verdict = judge(runs, exercise.broken, limits.get("run_seconds", grader.RUN_SECONDS))
     outcome = Outcome(exercise, test_file, verdict)
@@ -52,31 +52,26 @@ def _syntax_error(test_file):
     return None
 
 
-def run(config, exercises, tree="exercises", out=None, root=ROOT, stop_at_first=False):
-    """Grade each of ``exercises`` in turn, each in a child process with one browser;
-    ``stop_at_first`` stops at the first not solved, as the Flask track's whole run does."""
+def run(config, exercises, tree="exercises", out=None, root=ROOT):
+    """Grade each of ``exercises`` in turn, each in a child process with one browser.
+
+    As in the Flask track, the first not yet solved is narrated in full and the ones after it
+    quietly, so the scoreboard says which of them are solved too."""
     if config.remote_url:
         raise UsageError("the automation track needs a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     narrator = TrackNarrator(out)
     outcomes = []
     for exercise in exercises:
         test_file = root / tree / exercise.folder / exercise.test_name
-        outcomes.append(grade_one(exercise, test_file, config, narrator.event))
-        if stop_at_first and not outcomes[-1].solved:
-            break
+        narrate = narrator.event if all(o.solved for o in outcomes) else narrator.quietly
+        outcomes.append(grade_one(exercise, test_file, config, narrate))
     return outcomes
 
 
-class TrackNarrator(Narrator):
+class TrackNarrator(ExerciseNarrator):
     """Each run as it ends, then the verdict in sentences."""
 
-    def event(self, name, *args):
-        getattr(self, name)(*args)
-
-    def exercise_started(self, exercise):
-        self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
-
-    def run_finished(self, run):
+    def graded(self, run):
         if run.variant is None:
             mark, what = ("ok  " if run.green else "FAIL"), "the real lab"
             said = "passes" if run.green else "does not pass"
@@ -88,12 +83,12 @@ class TrackNarrator(Narrator):
     def exercise_finished(self, outcome):
         text = " ".join(_sentence(s) for s in outcome.verdict.sentences)
         if outcome.solved:
-            self._write(_wrapped(f"Solved. {text}"))
+            self._write(wrapped(f"Solved. {text}"))
             return
-        readme = _shown(outcome.test_file.parent / "README.md")
+        readme = shown(outcome.test_file.parent / "README.md")
         self._write(
-            _wrapped(
-                f"Not solved yet. {text} Edit {_shown(outcome.test_file)} and run the check "
+            wrapped(
+                f"Not solved yet. {text} Edit {shown(outcome.test_file)} and run the check "
                 f"again; the goal and the hints are in {readme}."
             )
         )
@@ -119,14 +114,3 @@ def scoreboard(out, tracks):
             write(
                 f"    {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, 'not checked')}\n"
             )
-
-
-def _shown(path):
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _wrapped(text):
-    return textwrap.fill(text, width=100, initial_indent=" " * 7, subsequent_indent=" " * 7) + "\n"

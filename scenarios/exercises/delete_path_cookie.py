@@ -15,10 +15,14 @@ def check(lab):
     with lab.step("Visit /shop/empty: the browser drops basket"):
         lab.visit("/shop/empty")
         left = [c for c in lab.jar.all() if c.name == "basket"]
+        # What the app sent says why: a deletion aimed at another path misses the cookie.
+        sent = [h for h in lab.page.set_cookie_headers() if h.startswith("basket=")]
+        said = "; ".join(f"Set-Cookie: {h}" for h in sent) or "no Set-Cookie for basket"
         lab.check(
             not left,
             "expected the browser to hold no basket cookie after /shop/empty, but it still "
-            + " and ".join(f"holds basket={c.value} for the path {c.path}" for c in left),
+            + " and ".join(f"holds basket={c.value} for the path {c.path}" for c in left)
+            + f"; /shop/empty sent {said}",
         )
 
     with lab.step("Visit /shop: no basket is sent, and the basket is empty"):

@@ -10,7 +10,7 @@ WITHIN = 2.0
 
 
 def check(lab):
-    seconds = lab.app.config.get("SALE_SECONDS")
+    seconds = lab.app_config("SALE_SECONDS")
     with lab.step("Visit /start-sale: the browser stores sale with an expiry"):
         lab.check(
             isinstance(seconds, int) and seconds > 0,

@@ -1,88 +1,159 @@
-"""The learner's app: imported from its file as `flask --app` would, and watched while served."""
+"""The learner's app, served by a process of its own, and what each request to it carried.
 
-import importlib.util
+The learner's code may end Python, serve forever, loop or start threads; in a process of its
+own (sandbox.py) it can only end or wedge that process, which the checker bounds in time and
+kills, with everything it started, when the check is over.
+"""
+
+import http.client
+import json
+import os
+import select
+import signal
+import subprocess
 import sys
-import traceback
-from dataclasses import dataclass
+import time
 
-from flask import Flask, got_request_exception, request
-from werkzeug.http import parse_cookie
-
+from scenarios.exercises.recorder import PRIVATE, Exchange
 from scenarios.lab import CheckFailed
 
 
-def load_app(app_file, shown_as):
-    """Import ``app_file`` and return its Flask app: ``app``, else ``create_app()``.
+class AppGone(CheckFailed):
+    """The app's process ended, or stopped answering, while the check ran; ``reason`` says
+    how, to end a sentence."""
 
-    Whatever goes wrong is the learner's to fix, so it becomes a CheckFailed in their words.
-    """
-    name = "cookie_lab_learner_" + "_".join(app_file.parts[-3:-1])
-    spec = importlib.util.spec_from_file_location(name, app_file)
-    module = importlib.util.module_from_spec(spec)
-    # Registered while it runs: Flask(__name__) finds the app's folder through sys.modules.
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-        app = getattr(module, "app", None)
-        if not isinstance(app, Flask) and callable(getattr(module, "create_app", None)):
-            app = module.create_app()
-    except FileNotFoundError:
-        raise CheckFailed(f"expected your app in {shown_as}, but there is no such file") from None
-    except Exception as exc:  # noqa: BLE001 - any error in the learner's code is theirs to fix
-        raise CheckFailed(f"expected {shown_as} to load, but {describe(exc, app_file)}") from None
-    finally:
-        sys.modules.pop(name, None)
-    if not isinstance(app, Flask):
-        raise CheckFailed(
-            f"expected {shown_as} to define a Flask app named app (or a create_app() that "
-            "returns one), but it defines neither"
-        )
-    return app
+    def __init__(self, reason):
+        super().__init__(f"expected your app to keep running, but {reason}")
+        self.reason = reason
 
 
-def describe(exc, app_file):
-    """``exc`` in a sentence, with the line of the learner's file it came from."""
-    if isinstance(exc, SyntaxError):
-        return f"it has a syntax error on line {exc.lineno}: {exc.msg}"
-    ours = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(app_file)]
-    where = f" on line {ours[-1].lineno} (in {ours[-1].name})" if ours else ""
-    return f"it raised {type(exc).__name__}: {exc}{where}"
+class LearnerApp:
+    """Serve ``app_file`` from a child process on a free loopback port; ``last`` is what the
+    last request to each path carried and how the app answered it.
 
-
-@dataclass
-class Exchange:
-    """One request as the server saw it: the cookies it carried and how the app answered."""
-
-    cookies: dict
-    status: int | None = None
-    error: Exception | None = None
-
-
-class Recorder:
-    """WSGI middleware that keeps the last exchange for each path.
-
-    The learner's pages are theirs, so the checks cannot read a cookie table off them: what a
-    request carried is read here, from the Cookie header the browser really sent.
+    ``start_seconds`` bounds its start-up, ``seconds`` each question the checker asks it.
     """
 
-    def __init__(self, app):
-        self.app = app
-        self.last = {}
-        got_request_exception.connect(self._raised, app)
-        # The check's message names the error and its line; Flask's own traceback on stderr
-        # would only break up the narration. The logger is this app's alone.
-        app.logger.disabled = True
+    def __init__(self, app_file, shown_as, seconds, start_seconds):
+        self.app_file = app_file
+        self.shown_as = shown_as
+        self.seconds = seconds
+        self.start_seconds = start_seconds
+        self.port = None
+        self._process = None
+        self._lifeline = None
 
-    def __call__(self, environ, start_response):
-        exchange = Exchange(dict(parse_cookie(environ.get("HTTP_COOKIE", ""))))
-        self.last[environ.get("PATH_INFO") or "/"] = exchange
-        environ["cookie_lab.exchange"] = exchange
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
 
-        def recording(status, headers, exc_info=None):
-            exchange.status = int(status.split()[0])
-            return start_response(status, headers, exc_info)
+    def __enter__(self):
+        if not self.app_file.is_file():
+            raise CheckFailed(f"expected your app in {self.shown_as}, but there is no such file")
+        try:
+            self._start()
+        except BaseException:
+            self.close()
+            raise
+        return self
 
-        return self.app(environ, recording)
+    def __exit__(self, *exc_info):
+        self.close()
 
-    def _raised(self, sender, exception, **extra):
-        request.environ["cookie_lab.exchange"].error = exception
+    def _start(self):
+        report, report_w = os.pipe()
+        lifeline_r, self._lifeline = os.pipe()
+        # As `flask run` sets it: a module-level app.run(), debug=True or not, then returns at
+        # once instead of serving forever or starting a reloader that runs the checker again.
+        env = {**os.environ, "FLASK_RUN_FROM_CLI": "true"}
+        for name in ("WERKZEUG_RUN_MAIN", "WERKZEUG_SERVER_FD"):
+            env.pop(name, None)
+        command = ["-m", "scenarios.exercises.sandbox", self.app_file, report_w, lifeline_r]
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, *map(str, command)],
+                pass_fds=(report_w, lifeline_r),
+                # Its own session: Ctrl-C reaches only the checker, which then kills the group.
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
+        finally:
+            os.close(report_w)
+            os.close(lifeline_r)
+        try:
+            said = self._read_report(report)
+        finally:
+            os.close(report)
+        if "failed" in said:
+            raise CheckFailed(f"expected {self.shown_as} {said['failed']}")
+        self.port = said["port"]
+
+    def _read_report(self, fd):
+        deadline = time.monotonic() + self.start_seconds
+        data = b""
+        while b"\n" not in data:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise CheckFailed(
+                    f"expected {self.shown_as} to load within {self.start_seconds:g} s, but it was "
+                    "still loading: an endless loop, or a wait, outside any view?"
+                )
+            # A select, not a blocking read: the deadline holds, and Ctrl-C interrupts it.
+            if select.select([fd], [], [], left)[0]:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    raise CheckFailed(f"expected {self.shown_as} to load, but {self._ended()}")
+                data += chunk
+        return json.loads(data.partition(b"\n")[0])
+
+    def gone(self):
+        """Why the app's process is no longer running, in words; None while it runs."""
+        return None if self._process.poll() is None else self._ended()
+
+    def _ended(self):
+        try:
+            status = self._process.wait(timeout=self.seconds)
+        except subprocess.TimeoutExpired:
+            return "it closed the checker's pipe: does it close file descriptors?"
+        if status < 0:
+            return f"its process was killed by {signal.Signals(-status).name}"
+        return f"its process ended with exit status {status}: does it call os._exit()?"
+
+    @property
+    def last(self):
+        """{path: Exchange}, as the app's process recorded them."""
+        answer = self._ask("exchanges")
+        return {path: Exchange(**exchange) for path, exchange in answer.items()}
+
+    def config(self, name):
+        """``app.config[name]`` as JSON gives it back (a number, a string...); None if unset."""
+        return self._ask(f"config/{name}")
+
+    def _ask(self, what):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.seconds)
+        try:
+            connection.request("GET", PRIVATE + what)
+            return json.loads(connection.getresponse().read())
+        except (OSError, http.client.HTTPException, ValueError):
+            if self._process.poll() is not None:
+                raise AppGone(self._ended()) from None
+            raise AppGone(
+                f"its process did not answer the checker within {self.seconds:g} s"
+            ) from None
+        finally:
+            connection.close()
+
+    def close(self):
+        """Kill the app's process and whatever it started (its threads, its children)."""
+        if self._process is not None:
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._process.kill()  # in case the learner's code left the group
+            self._process.wait()
+            self._process = None
+        if self._lifeline is not None:
+            os.close(self._lifeline)
+            self._lifeline = None

@@ -1,27 +1,28 @@
 """Check the learner's apps in a real browser, one exercise after another, and keep score."""
 
-import textwrap
+import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import WebDriverException
+
 from scenarios.browser import Browser
-from scenarios.console import Narrator
 from scenarios.errors import CheckFailed, UsageError
-from scenarios.exercises.learner import Recorder, describe, load_app
+from scenarios.exercises.learner import AppGone, LearnerApp
+from scenarios.exercises.narration import ExerciseNarrator, shown
 from scenarios.lab import Lab, Step
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
-from scenarios.server import LabServer
 
 # The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
 ROOT = Path(__file__).resolve().parents[2]
 
 
 class RecordedPage:
-    """The learner's page: theirs to design, so what its request carried is read from the
-    server's side, off the Cookie header the browser really sent."""
+    """The learner's page: theirs to design, so what its request carried, and what its
+    response set, are read from the server's side (the app's recorder)."""
 
     def __init__(self, browser, recorder):
         self._browser, self._recorder = browser, recorder
@@ -30,37 +31,64 @@ class RecordedPage:
     def path(self):
         return urlsplit(self._browser.driver.current_url).path
 
+    def _exchange(self):
+        return self._recorder.last.get(self.path)
+
     def carried(self):
-        exchange = self._recorder.last.get(self.path)
+        exchange = self._exchange()
         return dict(exchange.cookies) if exchange else {}
+
+    def set_cookie_headers(self):
+        """The Set-Cookie headers the app answered the current page with, as it sent them."""
+        exchange = self._exchange()
+        return list(exchange.set_cookies) if exchange else []
+
+    def set_cookie_header(self, name):
+        headers = self.set_cookie_headers()
+        header = next((h for h in headers if h.startswith(f"{name}=")), None)
+        if header is None:
+            raise CheckFailed(f"expected the response to set {name}, but it sent {headers}")
+        return header
 
 
 class ExerciseLab(Lab):
-    """A Lab on the learner's app, served and recorded by ``served``."""
+    """A Lab on the learner's app, which ``app`` (a LearnerApp) serves and records."""
 
-    def __init__(self, browser, config, served, observers=()):
-        self.app, self.app_file, self.recorder = served.app, served.app_file, served.recorder
-        page = RecordedPage(browser, served.recorder)
-        jar = browser.jar_for(served.url, ("/",))
-        super().__init__(browser, served.url, config, observers, page=page, jar=jar)
+    def __init__(self, browser, config, app, observers=()):
+        self.app_file, self.recorder = app.app_file, app
+        page = RecordedPage(browser, app)
+        jar = browser.jar_for(app.url, ("/",))
+        super().__init__(browser, app.url, config, observers, page=page, jar=jar)
 
-    def visit(self, path):
-        """Load ``path`` and insist the learner's app answered it with a page."""
-        super().visit(path)
-        path = urlsplit(path).path
-        exchange = self.recorder.last.get(path)
-        expected = f"expected your app to answer {path} with a page"
-        self.check(exchange is not None, f"{expected}, but the request never reached it")
-        if exchange.error is not None:
-            raise CheckFailed(f"{expected}, but {describe(exchange.error, self.app_file)}")
-        self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
-        self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
+    def app_config(self, name):
+        """The learner's ``app.config[name]``, read from the app's own process."""
+        return self.recorder.config(name)
 
     def no_answer(self, path):
         return (
             f"your app did not answer {path} within {self.config.page_load_seconds:g} s: "
             "an endless loop?"
         )
+
+    def visit(self, url):
+        """Load ``url`` and insist the learner's app answered its path with a page."""
+        path = urlsplit(url).path
+        expected = f"expected your app to answer {path} with a page"
+        try:
+            super().visit(url)
+            exchange = self.recorder.last.get(path)
+        except WebDriverException:
+            # The browser's "connection refused" says less than why: the app's process ended.
+            if gone := self.recorder.gone():
+                raise CheckFailed(f"{expected}, but {gone}") from None
+            raise
+        except AppGone as exc:  # or the browser showed its error page, and the app is gone
+            raise CheckFailed(f"{expected}, but {exc.reason}") from None
+        self.check(exchange is not None, f"{expected}, but the request never reached it")
+        if exchange.error is not None:
+            raise CheckFailed(f"{expected}, but {exchange.error}")
+        self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
+        self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
 
     def heading(self):
         self._point("h1")  # boxed by the overlay in a headed run
@@ -82,22 +110,6 @@ class ExerciseLab(Lab):
         )
 
 
-@dataclass
-class Served:
-    """The learner's app, loaded from ``app_file`` and served on a loopback port."""
-
-    app_file: Path
-    app: object
-    recorder: object
-    url: str
-
-    @classmethod
-    def start(cls, app_file, shown_as, stack):
-        app = load_app(app_file, shown_as)
-        recorder = Recorder(app)
-        return cls(app_file, app, recorder, stack.enter_context(LabServer(recorder)).url)
-
-
 def _duration(seconds):
     if abs(seconds) >= 2 * 86400:
         return f"{seconds / 86400:.0f} days"
@@ -114,38 +126,45 @@ class Outcome:
 
 def check_one(exercise, app_file, browser, config, emit):
     """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
-    shown_as = _shown(app_file)
+    shown_as = shown(app_file)
     title = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
     observers = [Overlay(browser, title)] if config.shows_overlay else []
     observers.append(Forward(emit))
     outcome = Outcome(exercise, app_file)
     emit("exercise_started", exercise)
     with ExitStack() as stack:
+        # Narrated as a step of its own, before there is a lab to run one.
         starting = Step(f"Start your app from {shown_as}")
+        outcome.steps.append(starting)
         notify(observers, "step_started", starting)
+        start = time.monotonic()
         try:
-            served = Served.start(app_file, shown_as, stack)
+            app = LearnerApp(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
+            app = stack.enter_context(app)
             starting.passed = True
         except CheckFailed as failure:
             starting.passed, starting.message = False, str(failure)
+        starting.seconds = time.monotonic() - start
         notify(observers, "step_finished", starting)
-        outcome.steps.append(starting)
         if starting.passed:
-            lab = ExerciseLab(browser, config, served, observers)
-            outcome.steps = [starting, *lab.steps]
+            lab = ExerciseLab(browser, config, app, observers)
             try:
                 lab.jar.clear()
                 exercise.check(lab)
                 outcome.solved = True
             except CheckFailed:
                 outcome.solved = False
-            outcome.steps = [starting, *lab.steps]
+            outcome.steps.extend(lab.steps)
     emit("exercise_finished", outcome)
     return outcome
 
 
 def run(config, exercises, tree="exercises", out=None, root=ROOT, scoreboard=True):
-    """Check ``exercises`` in order in one browser, stopping at the first not solved."""
+    """Check every one of ``exercises`` in one browser, and keep score.
+
+    The first not yet solved is narrated in full, for it is the one to work on next; the
+    ones after it are checked quietly, so the scoreboard says which of them are solved too.
+    """
     if config.remote_url:
         # The checks read the cookie store, path cookies included, through DevTools.
         raise UsageError("exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
@@ -154,62 +173,8 @@ def run(config, exercises, tree="exercises", out=None, root=ROOT, scoreboard=Tru
     with Browser(config) as browser:
         for exercise in exercises:
             app_file = root / tree / exercise.folder / "app.py"
-            outcomes.append(check_one(exercise, app_file, browser, config, narrator.event))
-            if not outcomes[-1].solved:
-                break
+            narrate = narrator.event if all(o.solved for o in outcomes) else narrator.quietly
+            outcomes.append(check_one(exercise, app_file, browser, config, narrate))
     if scoreboard:  # the automation track's, when it follows, shows both tracks
         narrator.scoreboard(exercises, outcomes)
     return outcomes
-
-
-def _shown(path):
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _sentence(text):
-    text = text[:1].upper() + text[1:]
-    return text if text.rstrip('"').endswith((".", "!", "?")) else text + "."
-
-
-class ExerciseNarrator(Narrator):
-    """Each check's steps as they run; a failure in full sentences, then the scoreboard."""
-
-    def event(self, name, *args):
-        getattr(self, name)(*args)
-
-    def exercise_started(self, exercise):
-        self._write(f"\nExercise {exercise.number}: {exercise.title}\n")
-
-    def step_finished(self, step):
-        if step.message:  # an interrupted step has none
-            step = replace(step, message=_wrapped(_sentence(step.message)).strip())
-        super().step_finished(step)
-
-    def exercise_finished(self, outcome):
-        if outcome.solved:
-            self._write(f"  Solved: exercise {outcome.exercise.number} passes its check.\n")
-            return
-        readme = _shown(outcome.app_file.parent / "README.md")
-        self._write(
-            _wrapped(
-                f"Not solved yet. Edit {_shown(outcome.app_file)} and run the check again; "
-                f"the goal and the hints are in {readme}."
-            )
-        )
-
-    def scoreboard(self, exercises, outcomes):
-        verdicts = {o.exercise.number: "solved" if o.solved else "NOT SOLVED" for o in outcomes}
-        width = max(len(e.title) for e in exercises)
-        solved = sum(1 for o in outcomes if o.solved)
-        self._write(f"\nScoreboard: {solved} of {len(exercises)} solved\n")
-        for e in exercises:
-            self._write(
-                f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, 'not checked')}\n"
-            )
-
-
-def _wrapped(text):
-    return textwrap.fill(text, width=100, initial_indent=" " * 7, subsequent_indent=" " * 7) + "\n"

@@ -1,0 +1,310 @@
+"""What a learner's code may do (end Python, serve forever, loop, start threads) never ends
+or wedges the checker, nor leaves a browser behind: each mistake is one clear sentence.
+
+In-process through check_one on the session's browser where the checker's own process is
+not what is being proved; as a real process only for exit codes, Ctrl-C and leaks.
+"""
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import replace
+
+import pytest
+from helpers import lines_of, processes_tagged, survivors, tagged_env
+
+from scenarios.config import Config
+from scenarios.exercises.catalog import EXERCISES
+from scenarios.exercises.workshop import ROOT, check_one, run
+from scenarios.processes import settle
+
+CONFIG = Config(headless=True)
+SOLVED = {e.number: (ROOT / "solutions" / e.folder / "app.py").read_text() for e in EXERCISES}
+
+
+class Overran(Exception):
+    pass
+
+
+@contextmanager
+def bounded(seconds):
+    """Fail, rather than hang, a test whose code under test never returns."""
+
+    def expire(signum, frame):
+        raise Overran(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def solution(number, at_import="", in_bake=""):
+    """Exercise ``number``'s reference solution, with a mistake added at import or in a view."""
+    source = SOLVED[number] + at_import
+    if in_bake:
+        assert "def bake():\n" in source
+        source = source.replace("def bake():\n", f"def bake():\n    {in_bake}\n")
+    return source
+
+
+def tree(tmp_path, sources):
+    """An exercises tree with ``sources`` ({number: app.py's text}) in their folders."""
+    for number, source in sources.items():
+        folder = tmp_path / "exercises" / EXERCISES[number - 1].folder
+        folder.mkdir(parents=True)
+        (folder / "app.py").write_text(source)
+    return tmp_path
+
+
+def check(tmp_path, browser, source, number=1, config=CONFIG):
+    app_file = tree(tmp_path, {number: source}) / "exercises" / EXERCISES[number - 1].folder
+    with bounded(30):
+        return check_one(EXERCISES[number - 1], app_file / "app.py", browser, config, _quiet)
+
+
+def _quiet(*event):
+    pass
+
+
+MISTAKES = {
+    "sys-exit": (
+        solution(1, "import sys\nsys.exit()\n"),
+        "to load, but it called sys.exit() on line 25 (in <module>)",
+    ),
+    "sys-exit-3": (solution(1, "import sys\nsys.exit(3)\n"), "it called sys.exit(3) on line 25"),
+    "raise-system-exit": (solution(1, "raise SystemExit\n"), "it called sys.exit() on line 24"),
+    "raise-keyboard-interrupt": (
+        solution(1, "raise KeyboardInterrupt\n"),
+        "to load, but it raised KeyboardInterrupt on line 24 (in <module>)",
+    ),
+    "os-exit": (
+        solution(1, "import os\nos._exit(0)\n"),
+        "to load, but its process ended with exit status 0: does it call os._exit()?",
+    ),
+    "import-error": (
+        solution(1, "import no_such_module\n"),
+        "it raised ModuleNotFoundError: No module named 'no_such_module' on line 24",
+    ),
+    "sys-exit-in-view": (
+        solution(1, in_bake="raise SystemExit(4)"),
+        "expected your app to answer /bake with a page, but it called sys.exit(4) on line 21 "
+        "(in bake)",
+    ),
+    "sys-exit-in-a-streamed-page": (
+        solution(1, in_bake="return (__import__('sys').exit(5) for _ in 'x')"),
+        "expected your app to answer /bake with a page, but it called sys.exit(5) on line 21",
+    ),
+    "os-exit-in-view": (
+        solution(1, in_bake="import os; os._exit(0)"),
+        "expected your app to answer /bake with a page, but its process ended with exit status 0",
+    ),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("source, says", MISTAKES.values(), ids=MISTAKES.keys())
+def test_a_mistake_that_would_end_the_checker_is_one_sentence(tmp_path, browser, source, says):
+    outcome = check(tmp_path, browser, source)
+    assert not outcome.solved
+    assert says in outcome.steps[-1].message
+
+
+INERT = {
+    "app-run": solution(1, "app.run()\n"),
+    "app-run-debug": solution(1, "app.run(debug=True)\n"),
+    "thread": solution(
+        1, "import threading\nthreading.Thread(target=threading.Event().wait).start()\n"
+    ),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("source", INERT.values(), ids=INERT.keys())
+def test_app_run_and_threads_at_import_do_not_stop_a_solution_passing(tmp_path, browser, source):
+    outcome = check(tmp_path, browser, source)
+    assert outcome.solved, [s.message for s in outcome.steps if not s.passed]
+
+
+@pytest.mark.browser
+def test_an_endless_loop_at_import_is_bounded_and_named(tmp_path, browser):
+    config = replace(CONFIG, app_start_seconds=3)
+    start = time.monotonic()
+    outcome = check(tmp_path, browser, solution(1, "while True:\n    pass\n"), config=config)
+    assert time.monotonic() - start < 3 + 5  # bounded (the check's own steps take the rest)
+    assert outcome.steps[-1].message == (
+        f"expected {tmp_path}/exercises/01_set_a_cookie/app.py to load within 3 s, but it was "
+        "still loading: an endless loop, or a wait, outside any view?"
+    )
+
+
+@pytest.mark.browser
+def test_an_endless_loop_in_a_view_is_named_with_its_path(tmp_path, browser):
+    config = replace(CONFIG, page_load_seconds=3)
+    browser.driver.set_page_load_timeout(3)  # as Browser sets it from the config
+    try:
+        outcome = check(tmp_path, browser, solution(1, in_bake="while True: pass"), config=config)
+    finally:
+        browser.driver.set_page_load_timeout(CONFIG.page_load_seconds)
+    assert [s.message for s in outcome.steps if not s.passed] == [
+        "your app did not answer /bake within 3 s: an endless loop?"
+    ]
+
+
+@pytest.mark.browser
+def test_a_path_the_browser_ignores_does_not_pass_by_accident(tmp_path, browser):
+    # Path=account is invalid: Chromium falls back to the page's folder, /account, by chance.
+    source = SOLVED[5].replace('path="/account"', 'path="account"')
+    outcome = check(tmp_path, browser, source, number=5)
+    assert not outcome.solved
+    assert outcome.steps[-1].message == (
+        "expected /account/login to send account with Path=/account, but it sent "
+        "Set-Cookie: account=ada; Path=account (a path must start with /)"
+    )
+
+
+@pytest.mark.browser
+def test_a_deletion_that_misses_shows_the_set_cookie_it_sent(tmp_path, browser):
+    starter = (ROOT / "exercises" / EXERCISES[5].folder / "app.py").read_text()
+    outcome = check(tmp_path, browser, starter, number=6)
+    assert outcome.steps[-1].message.endswith(
+        "; /shop/empty sent Set-Cookie: basket=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; "
+        "Max-Age=0; Path=/"
+    )
+
+
+@pytest.mark.browser
+def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
+    solved = (1, 3, 5, 6)
+    starters = {e.number: (ROOT / "exercises" / e.folder / "app.py").read_text() for e in EXERCISES}
+    root = tree(tmp_path, {n: SOLVED[n] if n in solved else starters[n] for n in starters})
+    out = io.StringIO()
+    outcomes = run(CONFIG, list(EXERCISES), out=out, root=root)
+    assert [o.exercise.number for o in outcomes if o.solved] == list(solved)
+    said = out.getvalue()
+    assert f"Scoreboard: 4 of {len(EXERCISES)} solved" in said
+    assert "  FAIL " in said.partition("Exercise 2:")[2].partition("Exercise 3:")[0]  # in full
+    assert "Exercise 3: Count visits in a cookie: solved\n" in said  # quietly
+    board = said.rpartition("Scoreboard")[2].splitlines()[1:]
+    assert [line.endswith("  solved") for line in board] == [e.number in solved for e in EXERCISES]
+
+
+# --- a real process: exit codes, Ctrl-C, nothing left behind -------------------------------
+
+CHECKER = (
+    "import sys, functools, pathlib\n"
+    "from scenarios.exercises import workshop\n"
+    "workshop.run = functools.partial(workshop.run, root=pathlib.Path(sys.argv[1]))\n"
+    "from scenarios.cli import main\n"
+    "sys.exit(main(['check', *sys.argv[2:]]))\n"
+)
+
+
+@pytest.fixture
+def env():
+    """A tagged environment for the checker; whatever it leaves running, even when the test
+    fails halfway, is killed after the test."""
+    env = tagged_env()
+    yield env
+    survivors(env, timeout=0)
+
+
+def checker(root, *numbers, env):
+    """`cookie-lab check` as the CLI runs it, on the exercises tree under ``root``."""
+    return subprocess.Popen(
+        [sys.executable, "-c", CHECKER, root, *numbers],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a process group of its own, as a shell runs a job
+    )
+
+
+def finish(process, timeout):
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)  # it closes its browser before the test fails
+        out, err = process.communicate(timeout=30)
+        raise AssertionError(f"still running after {timeout} s:\n{out}{err}") from None
+    return process.returncode, out, err
+
+
+@pytest.mark.browser
+def test_the_mistakes_end_with_exit_1_no_traceback_and_no_browser_left(tmp_path, env):
+    sources = {
+        1: MISTAKES["sys-exit-3"][0],
+        2: MISTAKES["os-exit"][0],
+        3: MISTAKES["raise-keyboard-interrupt"][0],
+        6: SOLVED[6] + "import os\nos._exit(0)\n",
+        8: SOLVED[8] + "app.run(debug=True)\n",
+    }
+    status, out, err = finish(
+        checker(tree(tmp_path, sources), "1", "2", "3", "6", "8", env=env), 90
+    )
+    assert (status, err) == (1, ""), out + err
+    assert "Scoreboard: 1 of 5 solved" in out
+    assert out.rstrip().endswith("8  An HttpOnly cookie page scripts cannot read  solved")
+    assert survivors(env) == []
+
+
+@pytest.mark.browser
+def test_a_solution_with_app_run_debug_and_a_thread_exits_0_and_leaves_nothing(tmp_path, env):
+    source = INERT["thread"] + "app.run(debug=True)\n"
+    status, out, err = finish(checker(tree(tmp_path, {1: source}), "1", env=env), 60)
+    assert status == 0, out + err
+    assert "Solved: exercise 1 passes its check." in out
+    assert survivors(env) == []
+
+
+@pytest.mark.browser
+def test_ctrl_c_during_an_endless_view_ends_the_run_at_once(tmp_path, env):
+    root = tree(tmp_path, {1: solution(1, in_bake="while True: pass")})
+    process = checker(root, "1", env=env)
+    try:
+        lines = lines_of(process.stdout)
+        deadline = time.monotonic() + 60
+        while not lines.get(timeout=deadline - time.monotonic()).startswith("  ok   Start"):
+            pass
+        # The page load of /bake is now waiting on the endless loop.
+        os.killpg(process.pid, signal.SIGINT)
+        signalled = time.monotonic()
+        assert process.wait(timeout=10) == 130
+        took = time.monotonic() - signalled
+        assert took < 5, f"the run ended {took:.1f} s after Ctrl-C"  # ~0.7 s on an idle machine
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "interrupted; the browser was closed" in process.stderr.read()
+    assert survivors(env) == []
+
+
+LOADING_FOREVER = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from scenarios.exercises.learner import LearnerApp\n"
+    "LearnerApp(Path(sys.argv[1]), 'app.py', 600, 600).__enter__()\n"
+)
+
+
+def test_the_app_process_ends_when_the_checker_is_killed_mid_import(tmp_path, env):
+    # SIGKILL runs no cleanup in the checker: the app's process notices its lifeline close.
+    root = tree(tmp_path, {1: solution(1, "while True:\n    pass\n")})
+    app_file = root / "exercises" / EXERCISES[0].folder / "app.py"
+    process = subprocess.Popen([sys.executable, "-c", LOADING_FOREVER, app_file], env=env)
+    try:
+        both = settle(lambda: len(processes_tagged(env)) < 2, timeout=30)
+        assert not both, "the app's process never started"
+    finally:
+        process.kill()
+        process.wait()
+    assert survivors(env) == []
