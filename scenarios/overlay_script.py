@@ -37,9 +37,9 @@ _STYLE = """
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { text-align: left; padding: 1px 4px; border-bottom: 1px solid #444;
          white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-th { white-space: normal; vertical-align: bottom; }
-col.name { width: 25%; } col.value { width: 16%; } col.path { width: 17%; }
-col.left { width: 10%; } col.flag { width: 8%; }
+th { white-space: normal; vertical-align: bottom; font-size: 14px; }
+col.name { width: 22%; } col.value { width: 14%; } col.path { width: 17%; }
+col.left { width: 9%; } col.flag { width: 9.5%; }
 th { color: #cfcfcf; font-weight: normal; }
 td.name { font-family: ui-monospace, monospace; }
 tr.focus td { background: #5a3a00; color: #fff; }
