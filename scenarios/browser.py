@@ -132,6 +132,10 @@ def _options(config, profile_dir):
         if profile_dir:
             options.add_argument(f"--user-data-dir={profile_dir}")
         options.add_experimental_option("prefs", CHROMIUM_PREFS)
+        # No "Chrome is being controlled by automated test software" bar over the lab page:
+        # on a projector it costs the class a line and says nothing about cookies.
+        options.add_experimental_option("excludeSwitches", ["enable-automation"])
+        options.add_experimental_option("useAutomationExtension", False)
         # On a Grid, DevTools is out of reach: BiDi reads the whole cookie jar instead.
         options.enable_bidi = bool(config.remote_url)
     else:

@@ -16,6 +16,7 @@ from scenarios.beyond import (
 )
 from scenarios.config import is_loopback
 from scenarios.errors import UsageError
+from scenarios.step_count import count_steps
 from scenarios.tutorial import (
     deletion,
     expiry,
@@ -41,6 +42,8 @@ class Scenario:
     needs_loopback: bool = False
     # A scenario's own rule for the run's settings: a reason to refuse them, or None.
     refuses: Callable = lambda config: None
+    # How many steps it has, read off its source ("step 3 of 8"); None when it cannot say.
+    steps: int | None = None
 
     @classmethod
     def from_module(cls, module):
@@ -53,6 +56,7 @@ class Scenario:
             waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
             needs_loopback=getattr(module, "NEEDS_LOOPBACK", False),
             refuses=getattr(module, "refuses", cls.refuses),
+            steps=count_steps(module.run),
         )
 
     def skip_reason(self, config):

@@ -85,6 +85,7 @@ def build_parser():
         metavar="N",
         help="run on N browsers at once (default 1)",
     )
+    _add_step(run)
     check = commands.add_parser(
         "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
     )
@@ -102,6 +103,7 @@ def build_parser():
         metavar="SECONDS",
         help="give up on a page your app has not answered after this long (default 10)",
     )
+    _add_step(check)
     check.set_defaults(
         browser=None,
         remote_url=None,
@@ -113,6 +115,15 @@ def build_parser():
         workers=None,
     )
     return parser
+
+
+def _add_step(command):
+    command.add_argument(
+        "--step",
+        action="store_true",
+        default=None,
+        help="wait after each step: Enter or Next goes on, q or Escape stops (needs --headed)",
+    )
 
 
 def _config(args, environ, scenarios=()):
@@ -130,6 +141,7 @@ def _config(args, environ, scenarios=()):
         workers=args.workers,
         expiry_seconds=args.expiry_seconds,
         page_load_seconds=args.page_load_timeout,
+        step=args.step,
     )
     if not config.headless and not config.remote_url and not environ.get("DISPLAY"):
         raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")

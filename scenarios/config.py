@@ -41,6 +41,8 @@ class Config:
     # How long a learner's exercise app may take to start (import and serve): an endless loop
     # at import would otherwise stall the check for ever.
     app_start_seconds: float = 10.0
+    # Step mode: each step waits for the instructor (Enter, or Next in the browser).
+    step: bool = False
 
     def __post_init__(self):
         # Refused wherever a Config is built, in code as from the command line.
@@ -54,6 +56,10 @@ class Config:
         if self.base_url and not self.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
         object.__setattr__(self, "advertise_host", check_host(self.advertise_host))
+        if self.step and self.headless:
+            raise UsageError("--step paces a browser the class watches: add --headed")
+        if self.step and self.workers > 1:
+            raise UsageError("--step shows one browser: drop --workers")
 
     @property
     def lab_host(self):

@@ -11,3 +11,8 @@ class CheckFailed(AssertionError):
 
 class Cancelled(Exception):
     """The run was interrupted while this scenario waited."""
+
+
+class StoppedByInstructor(Cancelled):
+    """The instructor ended the run (q in the terminal, Escape in the browser): the results
+    so far stand, and the summary is printed."""

@@ -18,6 +18,7 @@ from scenarios.errors import Cancelled, CheckFailed
 from scenarios.jar import lab_origins
 from scenarios.lab_page import LabPage
 from scenarios.observers import notify
+from scenarios.pacing import Pacer
 
 
 def is_browser_failure(exc):
@@ -44,6 +45,8 @@ class Step:
     message: str = ""
     seconds: float = 0.0
     evidence: dict = field(default_factory=dict)
+    # What a wait on time counts down to ("expiring_cookie_name"), for the narration.
+    waiting_for: str = ""
 
 
 class Lab:
@@ -57,6 +60,7 @@ class Lab:
         self.browser_failed = False
         self._observers = observers
         self._cancel = cancel or Event()
+        self._pacer = Pacer(config, browser, self._cancel)
         self._step = None
         # CSS selectors of what the current step looks at, for the overlay's box.
         self._looking_at = ()
@@ -95,19 +99,25 @@ class Lab:
         finally:
             step.seconds = time.monotonic() - start
             notify(self._observers, "step_finished", step)
-        if self.config.slow_mo:
-            # A pause for the people watching, not a wait for the browser.
-            self._cancel.wait(self.config.slow_mo)
+            if step.passed is not None:  # an interrupted step has nothing left to show
+                # Slow-mo's pause or the instructor's word; a failure stays up a while.
+                self._pacer.after(step)
 
     def check(self, condition, message):
         if not condition:
             raise CheckFailed(message)
 
-    def wait_until(self, condition, timeout, poll=0.5, message="the condition never held"):
+    def wait_until(
+        self, condition, timeout, poll=0.5, message="the condition never held", counting=None
+    ):
         """Poll ``condition`` until it returns a truthy value, at most ``timeout`` seconds.
 
-        ``message`` may be a function: it then describes the failure when there is one."""
+        ``message`` may be a function: it then describes the failure when there is one.
+        ``counting``: (what, moment) the watchers see counted down instead of the bound, as
+        ("expiring_cookie_name", the time.monotonic() it expires at)."""
         deadline = time.monotonic() + timeout
+        if counting:
+            self._step.waiting_for = counting[0]
         while True:
             value = condition()
             if value:
@@ -115,7 +125,8 @@ class Lab:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise CheckFailed(message() if callable(message) else message)
-            notify(self._observers, "waiting", self._step, left)
+            shown = max(0.0, counting[1] - time.monotonic()) if counting else left
+            notify(self._observers, "waiting", self._step, shown)
             if self._cancel.wait(poll):
                 raise Cancelled()
 
@@ -148,7 +159,12 @@ class Lab:
             self.driver.get(self.url(path))
         except TimeoutException:
             raise CheckFailed(self.no_answer(path)) from None
-        self._point(*self._looking_at)  # the overlay, drawn again on the new page
+        # The overlay, drawn again on the new page. A step that has looked at nothing yet
+        # points at what the response set: a visit's evidence is its Set-Cookie lines.
+        if self._looking_at:
+            self._point(*self._looking_at)
+        else:
+            notify(self._observers, "looking_at", self._step, ("#set-cookie-headers",))
 
     def no_answer(self, path):
         """What to say when ``path`` never finished loading."""

@@ -29,6 +29,8 @@ class Result:
     seconds: float = 0.0
     # Why it did not run here (a lesson that needs loopback, on a Grid); None when it ran.
     skipped: str | None = None
+    # The run was stopped during this scenario (the instructor's q): its steps so far stand.
+    stopped: bool = False
 
 
 class _InOrder:
@@ -82,6 +84,9 @@ def run_one(scenario, lab, emit):
             result.passed = True
     except CheckFailed:
         result.passed = False
+    except Cancelled:
+        result.stopped = True
+        result.passed = all(step.passed is not False for step in lab.steps)
     except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
         result.passed = False
         lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
@@ -102,7 +107,8 @@ def lab_for(scenario, browser, base_url, config, emit, cancel=None):
     observers = []
     lab = Lab(browser, base_url, config, observers, cancel)
     if config.shows_overlay:
-        observers.append(Overlay(browser, scenario.name))
+        overlay = Overlay(browser, scenario.name, scenario.steps, lab.jar, config.step)
+        observers.append(overlay)
     if config.report_dir is not None:
         observers.append(Evidence(browser, lab.page, lab.jar))
     observers.append(Forward(emit))
@@ -235,6 +241,7 @@ def run(config, scenarios, observers=()):
         # The first cause, not the Cancelled it set off in the other workers.
         failures = shared.failures
         raise next((f for f in failures if not isinstance(f, Cancelled)), failures[0])
-    ordered = [shared.results[s.name] for s in scenarios]
+    # Stopped by the instructor, the scenarios not reached have no result.
+    ordered = [shared.results[s.name] for s in scenarios if s.name in shared.results]
     notify(observers, "run_finished", ordered)
     return ordered

@@ -132,10 +132,21 @@ if (!host) return null;
 const root = host.shadowRoot;
 const box = root.querySelector(".box");
 return {
-  scenario: root.querySelector(".scenario").textContent,
+  scenario: root.querySelector(".title").textContent,
   narration: root.querySelector(".narration").textContent,
-  state: root.querySelector(".banner").dataset.state,
+  state: root.querySelector(".dock").dataset.state,
+  count: root.querySelector(".count").textContent,
   box: box.hidden ? null : box.getBoundingClientRect().toJSON(),
+  dock: root.querySelector(".dock").getBoundingClientRect().toJSON(),
+  // The jar panel's rows: {name: {left, http_only, sent, seen, focus}}.
+  jar: root.querySelector(".jar").hidden ? null : Object.fromEntries(Array.from(
+    root.querySelectorAll(".jar tbody tr"),
+    (row) => [row.cells[0].textContent, {
+      left: row.cells[3].textContent, http_only: row.cells[4].textContent,
+      sent: row.cells[6].textContent, seen: row.cells[7].textContent,
+      focus: row.classList.contains("focus"),
+    }])),
+  scope: root.querySelector(".scope").textContent,
 };
 """
 

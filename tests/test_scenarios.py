@@ -4,6 +4,8 @@ with the overlay on: it must never change what a check reads.
 The real 15-second expiry runs once, in test_cli.py's full run.
 """
 
+import io
+
 import pytest
 from flask import abort, request
 from helpers import SHORT_EXPIRY_SECONDS, SHOWN
@@ -11,8 +13,9 @@ from helpers import SHORT_EXPIRY_SECONDS, SHOWN
 from lab_app import create_app
 from scenarios.catalog import SCENARIOS, select
 from scenarios.config import Config
+from scenarios.console import Narrator
 from scenarios.lab import Lab
-from scenarios.runner import lab_for, run_one
+from scenarios.runner import Result, lab_for, run_one
 from scenarios.server import LabServer
 
 pytestmark = pytest.mark.browser
@@ -65,3 +68,27 @@ def test_the_next_scenario_shows_no_countdown_left_by_the_expiry(browser, short_
         lab = Lab(browser, short_expiry_server.url, WITH_OVERLAY)
         assert run_one(select([name])[0], lab, lambda *event: None).passed, name
     assert not browser.driver.find_element("id", "expiry-countdown").is_displayed()
+
+
+def test_lessons_that_need_loopback_are_skipped_with_the_reason_elsewhere():
+    """On a Grid on another machine the browser reaches the lab by another name."""
+    on_loopback, elsewhere = Config(), Config(advertise_host="lab-host.test")
+    needing = {s.name for s in SCENARIOS if s.skip_reason(elsewhere)}
+    assert needing == {"samesite", "secure-loopback"}
+    assert not any(s.skip_reason(on_loopback) for s in SCENARIOS)
+    reason = select(["samesite"])[0].skip_reason(elsewhere)
+    assert reason == (
+        "its lesson needs the lab app on loopback, and this run's browser reaches it at "
+        "lab-host.test"
+    )
+
+
+def test_a_skipped_scenario_is_counted_and_explained_in_the_summary():
+    samesite, path = select(["samesite", "path"])
+    results = [Result(samesite, passed=True, skipped="it needs loopback"), Result(path)]
+    out = io.StringIO()
+    Narrator(out).run_finished(results)
+    assert "samesite   0/0   skip" in out.getvalue()
+    assert out.getvalue().endswith(
+        "0 passed, 1 failed, 1 skipped\nsamesite skipped: it needs loopback\n"
+    )

@@ -11,6 +11,12 @@ NAME = "path-boundary"
 def run(lab):
     with lab.step("Visit /set-path-cookie: it sets path_cookie_name with Path=/set-path-cookie"):
         lab.visit("/set-path-cookie")
+        header = lab.page.set_cookie_header("path_cookie_name")
+        lab.check(
+            header.endswith("Path=/set-path-cookie"),
+            f"expected the response to set path_cookie_name for /set-path-cookie, but it sent "
+            f"{header}",
+        )
 
     with lab.step("/set-path-cookie/x: after the path comes a /, so it is carried"):
         lab.visit("/set-path-cookie/x")

@@ -30,6 +30,12 @@ def run(lab):
 
     with lab.step("Visit /delete-cookies-naive: the tutorial's deletion, by name alone"):
         lab.visit("/delete-cookies-naive")
+        # By name alone, so at Path=/: the path cookie lives at /set-path-cookie.
+        header = lab.page.set_cookie_header("path_cookie_name")
+        lab.check(
+            "Max-Age=0" in header and header.endswith("Path=/"),
+            f"expected the response to delete path_cookie_name at Path=/, but it sent {header}",
+        )
 
     with lab.step("The pitfall: the path cookie survived, still carried to /set-path-cookie"):
         lab.visit("/set-path-cookie/")

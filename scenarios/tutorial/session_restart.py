@@ -19,6 +19,9 @@ def run(lab):
     with lab.step("Close the browser and start it again on the same profile"):
         lab.restart()
         lab.visit("/")
+        # The new browser reached the lab page: what it carried is read in the steps below.
+        lab.page.carried()
+        lab.look_at("received-cookies")
 
     with lab.step("The session cookie is gone: the new session never carries cookie_name"):
         lab.expect_not_carried("cookie_name")
