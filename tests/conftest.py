@@ -1,6 +1,6 @@
 import pytest
 from flask import Flask
-from helpers import SHORT_EXPIRY_SECONDS
+from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
 
 from lab_app import create_app
 from scenarios.browser import Browser
@@ -23,6 +23,16 @@ def browser():
     """One headless browser for the whole session: a launch costs half a second."""
     with Browser(Config(headless=True)) as browser:
         yield browser
+
+
+@pytest.fixture(scope="session")
+def full_run(tmp_path_factory):
+    """Every scenario, headless, with the real 15-second expiry, on two workers, writing its
+    report: the CLI's full run and the report's, made once (xdist_group "report")."""
+    directory = tmp_path_factory.mktemp("report")
+    done = cookie_lab("run", "--headless", "--workers", "2", "--report", str(directory))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done, directory / "index.html"
 
 
 @pytest.fixture(scope="session")

@@ -35,8 +35,9 @@ def test_console_script_is_installed():
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers():
-    done = cookie_lab("run", "--headless", "--workers", "2")
+@pytest.mark.xdist_group("report")  # shares its run with the report's tests
+def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers(full_run):
+    done, _ = full_run
     assert done.returncode == 0, done.stdout + done.stderr
     assert "counts down its 15 s" in done.stdout
     assert "FAIL" not in done.stdout

@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from helpers import cookie_lab, lines_of, signalled_halfway, survivors, tagged_env
+from helpers import cookie_lab, lines_of, survivors, tagged_env
 
 from scenarios.browser import Browser
 from scenarios.config import Config
@@ -81,39 +81,22 @@ def test_a_browser_the_grid_does_not_offer_is_one_line_with_exit_2(grid):
 
 
 @pytest.mark.xdist_group("own-grid")
-def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing(tmp_path):
-    # With a password, as a hub beyond loopback has one.
-    with LocalGrid(hub=True, log_path=tmp_path / "hub-and-node.log", auth=True) as hub:
-        done = through(hub, "session-restart", "long-lasting", "deletion", "--workers", "2")
-        assert done.returncode == 0, done.explained
-        assert "3 passed, 0 failed" in done.stdout
-        assert browsers_left(hub) == [], "a Grid session outlived the run"
-        servers = hub.pids
-    assert [pid for server in servers for pid in members(server)] == []
-
-
-@pytest.mark.xdist_group("own-grid")
-def test_a_failure_with_a_session_open_still_stops_the_grid_and_its_browser(tmp_path):
+def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing_even_mid_session(tmp_path):
+    # With a password, as a hub beyond loopback has one. One Grid for both lessons: a Java
+    # start costs seconds of CPU.
     with pytest.raises(RuntimeError, match="a check failed here"):
-        with LocalGrid(log_path=tmp_path / "standalone.log") as grid:
-            browser = Browser(Config(remote_url=grid.url))
-            servers = grid.pids
-            assert browsers_left(grid, timeout=0), "no browser started under the Grid"
+        with LocalGrid(hub=True, log_path=tmp_path / "hub-and-node.log", auth=True) as hub:
+            done = through(hub, "session-restart", "long-lasting", "deletion", "--workers", "2")
+            assert done.returncode == 0, done.explained
+            assert "3 passed, 0 failed" in done.stdout
+            assert browsers_left(hub) == [], "a Grid session outlived the run"
+            servers = hub.pids
+            # Then a failure with a session open: stopping the Grid still ends its browser.
+            browser = Browser(Config(remote_url=hub.remote_url))
+            assert browsers_left(hub, timeout=0), "no browser started under the Grid"
             raise RuntimeError("a check failed here")
     assert [pid for server in servers for pid in members(server)] == []
     browser.quit()  # its Grid is gone: quitting only removes the profile directory
-
-
-@pytest.mark.xdist_group("own-grid")
-def test_make_grid_stopped_by_sigterm_leaves_no_java_of_its_own():
-    # The tag reaches Java through its environment; SIGTERM, as `timeout` and a CI cancel send.
-    command = [sys.executable, "-m", "scenarios.grid", "--port", str(free_port())]
-    returncode, stderr, left = signalled_halfway(
-        [*command, "--max-sessions", "1"], "Selenium Grid ready at", {"java"}, signal.SIGTERM, 120
-    )
-    assert returncode == 0, stderr
-    assert stderr.endswith("Selenium Grid stopped.\n"), stderr
-    assert left == [], "the Grid outlived its SIGTERM"
 
 
 def started_make_grid(*args, env, within=120):
@@ -176,6 +159,9 @@ def test_make_grid_with_auth_serves_only_labs_with_its_password_and_holds_its_po
         )
         assert "ready" not in second.stdout
     finally:
+        # SIGTERM, as `timeout` and a CI cancel send: Java and its browsers go with it.
         grid.send_signal(signal.SIGTERM)
         grid.wait(timeout=60)
-        assert survivors(env) == []
+        assert survivors(env) == [], "the Grid outlived its SIGTERM"
+    assert grid.returncode == 0
+    assert grid.stderr.read().endswith("Selenium Grid stopped.\n")

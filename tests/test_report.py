@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from flask import Flask, make_response
-from helpers import RUNNER, SHORT_EXPIRY_SECONDS, cookie_lab, why_no_namespace
+from helpers import RUNNER, cookie_lab, why_no_namespace
 from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.catalog import SCENARIOS
@@ -16,7 +16,7 @@ from scenarios.config import Config, UsageError
 from scenarios.report import Report
 from scenarios.server import LabServer
 
-# One worker runs this module, so its full run (a module fixture) happens once.
+# One worker runs this module and the CLI's full run, so the full run (conftest) happens once.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("report")]
 
 WINDOW_WIDTH = Config().window_size[0]
@@ -54,17 +54,6 @@ def open_report(driver, report):
 
 def narrations(stdout):
     return re.findall(r"^  (?:ok  |FAIL) (.*) \(\d+\.\d\d s\)$", stdout, re.M)
-
-
-@pytest.fixture(scope="module")
-def full_run(tmp_path_factory):
-    """Every scenario, as `make lab` would, but headless and with a 2-second expiry."""
-    directory = tmp_path_factory.mktemp("report")
-    done = cookie_lab(
-        "run", "--expiry-seconds", str(SHORT_EXPIRY_SECONDS), "--report", str(directory)
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done, directory / "index.html"
 
 
 def test_the_run_says_where_its_report_is(full_run):
