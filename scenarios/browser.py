@@ -221,7 +221,9 @@ _LEAVE_THE_PAGE = frozenset(
         Command.GET_COOKIE,
     }
 )
-_LEAVE_THE_PAGE_DEVTOOLS = frozenset({"Storage.getCookies", "Runtime.evaluate"})
+_LEAVE_THE_PAGE_DEVTOOLS = frozenset(
+    {"Storage.getCookies", "Runtime.evaluate", "Page.captureScreenshot"}
+)
 
 
 def leaves_the_page(command, params):
@@ -291,6 +293,11 @@ class Browser:
         self.driver.execute = execute_with_listeners
         for before, _ in self._listeners:
             before(Command.NEW_SESSION, None)
+
+    @property
+    def has_devtools(self):
+        """Whether DevTools is at hand (a local Chromium): the report's lighter screenshots."""
+        return self._devtools
 
     def add_command_listener(self, before=lambda c, p: None, after=lambda c, p: None):
         """Call ``before(command, params)`` and ``after(...)`` around each WebDriver command,
