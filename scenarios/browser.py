@@ -72,7 +72,10 @@ KINDS = {
         webdriver.FirefoxOptions,
         webdriver.FirefoxService,
         webdriver.Firefox,
-        "install firefox-esr and a geckodriver on PATH",
+        # Debian packages Firefox but not geckodriver: Mozilla's release is a single binary.
+        "install Firefox and Mozilla's geckodriver (Debian: apt-get install firefox-esr, and "
+        "geckodriver from github.com/mozilla/geckodriver/releases on PATH; macOS: "
+        "brew install --cask firefox and brew install geckodriver)",
     ),
 }
 

@@ -168,6 +168,13 @@ def test_a_config_built_in_code_is_checked_too():
             "no chromedriver found: run `make setup`",
         ),
         (
+            ["run", "second-request", "--browser", "firefox"],
+            {"PATH": os.path.dirname(sys.executable)},
+            "no firefox browser found: install Firefox and Mozilla's geckodriver (Debian: "
+            "apt-get install firefox-esr, and geckodriver from "
+            "github.com/mozilla/geckodriver/releases on PATH; macOS: brew install --cask firefox",
+        ),
+        (
             ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],
             {},
             "cannot reach a WebDriver endpoint at --remote-url http://127.0.0.1:9",
