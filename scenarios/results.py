@@ -22,19 +22,21 @@ class Case:
     passed: bool
     seconds: float | None = None
     skipped: str | None = None
+    interrupted: bool = False
     failures: list[str] = field(default_factory=list)
     steps: list[dict] = field(default_factory=list)
 
     @classmethod
     def of_scenario(cls, result):
         return cls(
-            result.scenario.name,
-            "scenarios",
-            result.passed,
-            round(result.seconds, 3),
-            result.skipped,
-            [s.message for s in result.steps if s.passed is False],
-            [_step(s) for s in result.steps],
+            name=result.scenario.name,
+            group="scenarios",
+            passed=result.passed,
+            seconds=round(result.seconds, 3),
+            skipped=result.skipped,
+            interrupted=result.interrupted,
+            failures=[s.message for s in result.steps if s.passed is False],
+            steps=[_step(s) for s in result.steps],
         )
 
     @classmethod
@@ -108,8 +110,8 @@ class JUnitResults(ResultsFile):
             "testsuite",
             name=f"cookie-lab {self.command}" + (" (interrupted)" if interrupted else ""),
             tests=str(len(self.cases)),
-            failures=str(sum(1 for c in self.cases if not c.passed)),
-            errors="0",
+            failures=str(sum(1 for c in self.cases if not c.passed and not c.interrupted)),
+            errors=str(sum(1 for c in self.cases if c.interrupted)),
             skipped=str(sum(1 for c in self.cases if c.skipped)),
             time=f"{sum(c.seconds or 0 for c in self.cases):.3f}",
         )
@@ -127,6 +129,8 @@ def _testcase(case):
         element.set("time", f"{case.seconds:.3f}")
     if case.skipped:
         ElementTree.SubElement(element, "skipped", message=case.skipped)
+    elif case.interrupted:  # not a verdict on the scenario: the run was stopped
+        ElementTree.SubElement(element, "error", message="interrupted before it finished")
     elif not case.passed:
         failure = ElementTree.SubElement(
             element, "failure", message=(case.failures or ["failed"])[0], type="CheckFailed"

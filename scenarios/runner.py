@@ -29,6 +29,8 @@ class Result:
     seconds: float = 0.0
     # Why it did not run here (a lesson that needs loopback, on a Grid); None when it ran.
     skipped: str | None = None
+    # Stopped by an interrupt before it could finish: its failure, if any, is the stop's.
+    interrupted: bool = False
 
 
 class _InOrder:
@@ -80,7 +82,7 @@ def run_one(scenario, lab, emit):
             lab.jar.clear()
             scenario.run(lab)
             result.passed = True
-    except CheckFailed:
+    except (CheckFailed, Cancelled):  # Cancelled: the run is stopping (result.interrupted)
         result.passed = False
     except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
         result.passed = False
@@ -92,6 +94,7 @@ def run_one(scenario, lab, emit):
         emit("step_finished", step)
     finally:
         result.seconds = time.monotonic() - start
+        result.interrupted = not result.passed and lab.cancelled
         emit("scenario_finished", result)
     return result
 

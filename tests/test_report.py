@@ -2,10 +2,12 @@
 
 import base64
 import re
+import signal
 
 import pytest
 from flask import Flask, make_response
-from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
+from helpers import RUNNER, SHORT_EXPIRY_SECONDS, cookie_lab, signalled_halfway
+from junitparser import JUnitXml
 from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.catalog import SCENARIOS
@@ -210,3 +212,25 @@ def test_a_browser_without_devtools_gives_webdrivers_png(browser, live_server, m
     uri = screenshot(browser)
     assert uri.startswith("data:image/png;base64,")
     assert base64.b64decode(uri.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ctrl_c_writes_the_report_of_the_steps_done_marked_interrupted(tmp_path):
+    command = [*RUNNER, "run", "second-request", "update", "--slow-mo", "1"]
+    returncode, stderr, left = signalled_halfway(
+        [*command, "--report", str(tmp_path), "--junit-xml", str(tmp_path / "r.xml")],
+        "update:",
+        {"chromium"},
+        signal.SIGINT,
+    )
+    assert returncode == 130, stderr
+    assert left == []
+    html = (tmp_path / "index.html").read_text()
+    assert "This run was interrupted" in html
+    finished = html.split('id="scenario-second-request"')[1].split("</section>")[0]
+    assert finished.count('class="screenshot"') == 3
+    assert '<td class="verdict">interrupted</td>' in html
+    assert "stopped by the interrupt" in html and "Cancelled" not in html
+    update = [
+        c for c in next(iter(JUnitXml.fromfile(str(tmp_path / "r.xml")))) if c.name == "update"
+    ]
+    assert update[0].result[0].message == "interrupted before it finished"
