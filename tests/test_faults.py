@@ -5,9 +5,11 @@ never a lost run or a browser left behind."""
 import http.server
 import os
 import queue
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -49,6 +51,17 @@ def stalling_lab():
     with LabServer(app) as server:
         yield server.url
         release.set()
+
+
+@pytest.fixture
+def tmp_path():
+    """A short one: the runs here take it as TMPDIR, where Chromium makes a Unix socket, whose
+    path may not pass 107 bytes. pytest's own under xdist (/tmp/pytest-of-root/pytest-80/
+    popen-gw1/test_a_browser_that_dies_fails0: 71 characters) is too long, and Chromium then
+    never starts."""
+    path = Path(tempfile.mkdtemp(prefix="cookie-lab-faults-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture

@@ -10,6 +10,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def outside_make():
+    """The environment as a terminal's: under `make test ARGS=...` MAKEFLAGS would hand ARGS to
+    the make started here, and its check would get pytest's arguments."""
+    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+
+
 @pytest.fixture
 def bare_path(tmp_path):
     """A PATH with a browser, a driver and Xvfb, but no Java nor npm, run as root with an
@@ -58,6 +64,7 @@ def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path)
     done = subprocess.run(
         ["make", "--no-print-directory", "exercise", "1"],
         cwd=ROOT,
+        env=outside_make(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -71,7 +78,11 @@ def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path)
 
 def test_make_exercise_without_a_number_says_how(tmp_path):
     done = subprocess.run(
-        ["make", "--no-print-directory", "exercise"], cwd=ROOT, capture_output=True, text=True
+        ["make", "--no-print-directory", "exercise"],
+        cwd=ROOT,
+        env=outside_make(),
+        capture_output=True,
+        text=True,
     )
     assert done.returncode != 0
     assert done.stdout + done.stderr == "usage: make exercise N, e.g. make exercise 3\n"
