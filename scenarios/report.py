@@ -99,8 +99,8 @@ class Report(Observer):
         if self.kept is not None:
             index, count = self.kept
             said += (
-                f"\n  (this run covered less than the last full one: {index}, "
-                f"its report of {count} scenario{'s' if count != 1 else ''}, is kept)"
+                f"\n  (it covers less than the report already there, which is kept: {index}, "
+                f"of {count} scenario{'s' if count != 1 else ''})"
             )
         return said
 

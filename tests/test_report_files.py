@@ -37,8 +37,8 @@ def test_a_partial_run_leaves_the_full_runs_report_and_says_where_it_went(monkey
     assert index.read_text() == full
     assert covers(beside) == "update"
     assert out.endswith(
-        f"report: {beside.resolve()}\n  (this run covered less than the last full one: "
-        f"{index}, its report of {len(FULL)} scenarios, is kept)\n"
+        f"report: {beside.resolve()}\n  (it covers less than the report already there, "
+        f"which is kept: {index}, of {len(FULL)} scenarios)\n"
     )
 
     # Another full run is the class's report again.
