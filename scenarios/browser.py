@@ -81,7 +81,10 @@ KINDS = {
         webdriver.FirefoxOptions,
         webdriver.FirefoxService,
         webdriver.Firefox,
-        "install firefox-esr and a geckodriver on PATH",
+        # Debian packages Firefox but not geckodriver: Mozilla's release is a single binary.
+        "install Firefox and Mozilla's geckodriver (Debian: apt-get install firefox-esr, and "
+        "geckodriver from github.com/mozilla/geckodriver/releases on PATH; macOS: "
+        "brew install --cask firefox and brew install geckodriver)",
     ),
 }
 
@@ -257,7 +260,9 @@ _LEAVE_THE_PAGE = frozenset(
         Command.GET_COOKIE,
     }
 )
-_LEAVE_THE_PAGE_DEVTOOLS = frozenset({"Storage.getCookies", "Runtime.evaluate"})
+_LEAVE_THE_PAGE_DEVTOOLS = frozenset(
+    {"Storage.getCookies", "Runtime.evaluate", "Page.captureScreenshot"}
+)
 
 
 def leaves_the_page(command, params):
@@ -327,6 +332,11 @@ class Browser:
         self.driver.execute = execute_with_listeners
         for before, _ in self._listeners:
             before(Command.NEW_SESSION, None)
+
+    @property
+    def has_devtools(self):
+        """Whether DevTools is at hand (a local Chromium): the report's lighter screenshots."""
+        return self._devtools
 
     def add_command_listener(self, before=lambda c, p: None, after=lambda c, p: None):
         """Call ``before(command, params)`` and ``after(...)`` around each WebDriver command,

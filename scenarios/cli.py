@@ -8,23 +8,32 @@ first: exit 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP (128 + the signal's 
 import argparse
 import dataclasses
 import os
+import re
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
-from scenarios import catalog, runner
+from scenarios import catalog, keywords, runner
 from scenarios.automation import catalog as automation_catalog
 from scenarios.automation import track
 from scenarios.config import Config, parse_seconds
 from scenarios.console import Narrator
 from scenarios.errors import Cancelled, UsageError
 from scenarios.exercises import workshop
+from scenarios.observers import notify
 from scenarios.processes import exit_status, stopped_like_ctrl_c
 from scenarios.report import Report
+from scenarios.results import JsonResults, JUnitResults
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
+        # argparse says "argument --slow-mo: ..."; the messages here name their option already.
+        named = re.match(r"argument ([^:]+): (.*)", message, re.S)
+        if named:
+            option, said = named.groups()
+            message = said if said.startswith(option) else f"{option}: {said}"
         raise UsageError(message)
 
 
@@ -35,32 +44,70 @@ def _seconds(text):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _number(kind, what):
+def _number(kind, option):
     """An argparse type: ``text`` as a ``kind``; Config says whether it is in range."""
 
     def convert(text):
         try:
             return kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"takes a number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(f"{option} takes a number, got {text!r}") from None
 
-    convert.__name__ = what
     return convert
+
+
+def _version():
+    try:
+        return metadata.version("cookie-lab")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+def _add_shared(command, what):
+    """The options `run` and `check` share: selection, watching, and the files for CI."""
+    command.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help=f"only the {what} whose name contains EXPR, as pytest's -k: "
+        '-k path, -k "path and not boundary"',
+    )
+    command.add_argument(
+        "--slow-mo",
+        type=_number(float, "--slow-mo"),
+        metavar="SECONDS",
+        help="pause after each step",
+    )
+    command.add_argument(
+        "--junit-xml", metavar="FILE", help="also write the results as JUnit XML, for CI"
+    )
+    command.add_argument(
+        "--json", metavar="FILE", help="also write the results, steps and all, as JSON"
+    )
 
 
 def build_parser():
     parser = _Parser(prog="cookie-lab", description="Watch HTTP cookies in a real browser.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"cookie-lab {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("list", help="list every scenario")
     run = commands.add_parser("run", help="run all scenarios, or the named ones")
     run.add_argument("names", nargs="*", metavar="NAME", help="scenarios to run (default: all)")
     # Both may be given: the last one wins, so `make lab ARGS=--headless` overrides its --headed.
-    run.add_argument("--headless", dest="headless", action="store_true", default=None)
-    run.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
     run.add_argument(
-        "--slow-mo", type=_number(float, "seconds"), metavar="SECONDS", help="pause after each step"
+        "--headless",
+        dest="headless",
+        action="store_true",
+        default=None,
+        help="run the browser without a window (the default)",
     )
-    run.add_argument("--browser", choices=("chromium", "firefox"))
+    run.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
+    _add_shared(run, "scenarios")
+    run.add_argument(
+        "--browser",
+        choices=("chromium", "firefox"),
+        help="the browser to drive (default chromium)",
+    )
     run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
     run.add_argument(
@@ -69,19 +116,29 @@ def build_parser():
         help="the host the browser reaches this lab app at (default 127.0.0.1)",
     )
     run.add_argument(
-        "--port", type=_number(int, "port"), help="serve the lab app on this port (default: free)"
+        "--port", type=_number(int, "--port"), help="serve the lab app on this port (default: free)"
     )
-    run.add_argument("--expiry-seconds", type=_seconds, metavar="N", help="default 15")
+    run.add_argument(
+        "--expiry-seconds",
+        type=_seconds,
+        metavar="N",
+        help="how long the expiring cookie lives, in seconds (default 15)",
+    )
     run.add_argument(
         "--page-load-timeout",
-        type=_number(float, "seconds"),
+        type=_number(float, "--page-load-timeout"),
         metavar="SECONDS",
         help="give up on a page that has not loaded after this long (default 10)",
     )
-    run.add_argument("--report", type=Path, metavar="DIR", help="write DIR/index.html")
+    run.add_argument(
+        "--report",
+        type=Path,
+        metavar="DIR",
+        help="write the illustrated report to DIR/index.html (a partial run: beside it)",
+    )
     run.add_argument(
         "--workers",
-        type=_number(int, "count"),
+        type=_number(int, "--workers"),
         metavar="N",
         help="run on N browsers at once (default 1)",
     )
@@ -94,12 +151,10 @@ def build_parser():
     check.add_argument(
         "--headed", dest="headless", action="store_false", default=None, help="show the browser"
     )
-    check.add_argument(
-        "--slow-mo", type=_number(float, "seconds"), metavar="SECONDS", help="pause after each step"
-    )
+    _add_shared(check, "exercises")
     check.add_argument(
         "--page-load-timeout",
-        type=_number(float, "seconds"),
+        type=_number(float, "--page-load-timeout"),
         metavar="SECONDS",
         help="give up on a page your app has not answered after this long (default 10)",
     )
@@ -205,6 +260,8 @@ def main(argv=None, environ=None, out=None):
     except UsageError as exc:
         print(f"cookie-lab: error: {exc}", file=sys.stderr)
         return 2
+    except SystemExit as exc:  # --help and --version, which argparse ends itself
+        return exc.code or 0
     except (KeyboardInterrupt, Cancelled) as exc:
         print("cookie-lab: interrupted; the browser was closed", file=sys.stderr)
         return exit_status(exc)
@@ -215,30 +272,73 @@ def main(argv=None, environ=None, out=None):
         return 141
 
 
+def _results_files(args, command):
+    """The files for CI the command line asked for, each checked writable before the run."""
+    kinds = ((JUnitResults, args.junit_xml), (JsonResults, args.json))
+    return [kind(path, command) for kind, path in kinds if path]
+
+
 def _main(argv, environ, out):
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # a bare `cookie-lab`: what it can do, as a usage error
+        parser.print_help(sys.stderr)
+        return 2
     if args.command == "list":
         for scenario in catalog.SCENARIOS:
             out.write(f"{scenario.name:<16} {scenario.summary}\n")
         return 0
     if args.command == "check":
-        # Numbers past the Flask track's are the automation track's: learners' browser tests.
-        flask, automation = automation_catalog.select(args.numbers)
-        tree = "solutions" if args.solutions else "exercises"
-        config = _config(args, environ)
-        outcomes = (
-            workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
-        )
-        if automation:
-            graded = track.run(config, automation, tree, out)
-            tracks = [("Flask track: your app", flask, outcomes)]
-            track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
-            outcomes += graded
-        return 0 if all(o.solved for o in outcomes) else 1
+        return _check(args, environ, out)
     scenarios = catalog.select(args.names)
+    if args.keyword is not None:
+        scenarios = keywords.choose(args.keyword, scenarios, lambda s: s.name, "scenario")
     config = _config(args, environ, scenarios)
+    files = _results_files(args, "run")
     report = Report(config.report_dir) if config.report_dir is not None else None
-    results = runner.run(config, scenarios, [Narrator(out), *filter(None, [report])])
+    writers = [*files, *filter(None, [report])]
+    try:
+        results = runner.run(config, scenarios, [Narrator(out), *writers])
+    except (KeyboardInterrupt, Cancelled):
+        _write_interrupted(writers, out)
+        raise
     if report is not None:
-        out.write(f"report: {report.path.resolve()}\n")
+        out.write(f"report: {report.where()}\n")
     return 0 if all(r.passed for r in results) else 1
+
+
+def _write_interrupted(writers, out):
+    """What an interrupted run finished still goes to its files, marked interrupted."""
+    for writer in writers:
+        try:
+            writer.write(interrupted=True)
+        except UsageError as exc:  # the interrupt's own exit status stays the one that counts
+            print(f"cookie-lab: error: {exc}", file=sys.stderr)
+    for report in (w for w in writers if isinstance(w, Report)):
+        out.write(f"\nreport (interrupted): {report.where()}\n")
+
+
+def _check(args, environ, out):
+    # Numbers past the Flask track's are the automation track's: learners' browser tests.
+    flask, automation = automation_catalog.select(args.numbers)
+    if args.keyword is not None:
+        everything = keywords.choose(args.keyword, flask + automation, _folder, "exercise")
+        flask = [e for e in flask if e in everything]
+        automation = [e for e in automation if e in everything]
+    tree = "solutions" if args.solutions else "exercises"
+    config = _config(args, environ)
+    files = _results_files(args, "check")
+    outcomes = workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
+    if automation:
+        graded = track.run(config, automation, tree, out)
+        tracks = [("Flask track: your app", flask, outcomes)]
+        track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
+        outcomes += graded
+    for outcome in outcomes:
+        notify(files, "exercise_finished", outcome)
+    notify(files, "run_finished", outcomes)
+    return 0 if all(o.solved for o in outcomes) else 1
+
+
+def _folder(exercise):
+    return exercise.folder

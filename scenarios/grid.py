@@ -40,7 +40,10 @@ JARS = Path(__file__).resolve().parents[1] / ".grid/node_modules/@nightwatch/sel
 def find_jar():
     jar = os.environ.get("COOKIE_LAB_GRID_JAR") or next(JARS.glob("selenium-server-*.jar"), "")
     if not os.path.isfile(jar):
-        raise UsageError("no Selenium server jar: run `make setup`, or set COOKIE_LAB_GRID_JAR")
+        raise UsageError(
+            "no Selenium server jar: run `scripts/setup.sh --grid` (make grid does), "
+            "or set COOKIE_LAB_GRID_JAR"
+        )
     return str(jar)
 
 
@@ -95,7 +98,7 @@ class _Server:
     def __init__(self, role, args, log):
         java = shutil.which("java")
         if java is None:
-            raise UsageError("no java to run the Selenium Grid: run `make setup`")
+            raise UsageError("no java to run the Selenium Grid: run `scripts/setup.sh --grid`")
         self.role = role
         self.process = subprocess.Popen(
             [java, "-jar", find_jar(), role, *args],

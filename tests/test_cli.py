@@ -1,20 +1,25 @@
 """The runner's command line, as a user runs it: a real process, real exit codes."""
 
+import argparse
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 
 import pytest
+from fake_run import FakeRunner
 from helpers import RUNNER, cookie_lab
 
-from scenarios import catalog
+from scenarios import catalog, runner
+from scenarios.automation import track
 from scenarios.catalog import SCENARIOS
 from scenarios.cli import _config, build_parser, main
 from scenarios.config import Config
 from scenarios.errors import UsageError
+from scenarios.exercises import workshop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -77,7 +82,7 @@ def busy_port():
         (["run", "--expiry-seconds", "soon"], {}, "--expiry-seconds must be a whole number"),
         (["run", "--expiry-seconds", "0"], {}, "--expiry-seconds must be at least 1"),
         (["run", "--slow-mo", "-1"], {}, "--slow-mo must be between 0 and 60, got -1.0"),
-        (["run", "--slow-mo", "soon"], {}, "argument --slow-mo: takes a number, got 'soon'"),
+        (["run", "--slow-mo", "soon"], {}, "--slow-mo takes a number, got 'soon'"),
         (
             ["run", "--expiry-seconds", "300000000000"],
             {},
@@ -88,6 +93,9 @@ def busy_port():
             {"COOKIE_LAB_EXPIRY_SECONDS": "86401"},
             "COOKIE_LAB_EXPIRY_SECONDS must be at most 86400 seconds (a day), got 86401",
         ),
+        (["run", "-k", "path and"], {}, "-k 'path and' is not a valid expression"),
+        (["run", "-k", "no-such-thing"], {}, "-k 'no-such-thing' matches no scenario"),
+        (["check", "-k", "no-such-thing"], {}, "-k 'no-such-thing' matches no exercise"),
         (["run", "--browser", "netscape"], {}, "invalid choice: 'netscape'"),
         (["run", "--base-url", "localhost:5000"], {}, "--base-url must be an http(s) URL"),
         (["run", "--workers", "0"], {}, "--workers must be between 1 and 16, got 0"),
@@ -138,6 +146,10 @@ def test_bad_input_is_one_line_with_exit_2(args, env, says, capsys):
     assert stderr.count("\n") == 1, stderr
     assert stderr.startswith("cookie-lab: error: ")
     assert says in stderr
+    # Said once: not argparse's "argument --slow-mo: --slow-mo ..." before it.
+    assert "argument " not in stderr
+    option = next((a for a in args if a.startswith("-")), None)
+    assert option is None or stderr.count(option) <= 1 + " ".join(args[1:]).count(option)
 
 
 def test_a_config_built_in_code_is_checked_too():
@@ -175,6 +187,13 @@ def test_a_config_built_in_code_is_checked_too():
             ["run", "second-request"],
             {"PATH": os.path.dirname(sys.executable), "COOKIE_LAB_BROWSER_BINARY": CHROMIUM},
             "no chromedriver found: run `make setup`",
+        ),
+        (
+            ["run", "second-request", "--browser", "firefox"],
+            {"PATH": os.path.dirname(sys.executable)},
+            "no firefox browser found: install Firefox and Mozilla's geckodriver (Debian: "
+            "apt-get install firefox-esr, and geckodriver from "
+            "github.com/mozilla/geckodriver/releases on PATH; macOS: brew install --cask firefox",
         ),
         (
             ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],
@@ -287,3 +306,57 @@ def test_urllib3_retries_stay_off_stderr_even_with_logging_set_up():
         "cookie-lab: error: cannot reach a WebDriver endpoint at --remote-url "
         "http://127.0.0.1:9 ([Errno 111] Connection refused)\n"
     )
+
+
+def test_version_says_the_installed_version(capsys):
+    assert main(["--version"], {}, io.StringIO()) == 0
+    assert re.fullmatch(r"cookie-lab \d+\.\d+\.\d+\n", capsys.readouterr().out)
+
+
+def test_a_bare_cookie_lab_prints_its_usage_with_exit_2(capsys):
+    assert main([], {}, io.StringIO()) == 2
+    printed = capsys.readouterr()
+    assert printed.err.startswith("usage: cookie-lab ")
+    for command in ("list", "run", "check"):
+        assert re.search(rf"^    {command} +\S", printed.err, re.M), command
+    assert "error" not in printed.err
+
+
+def test_every_option_of_every_command_has_help():
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            assert action.help, f"cookie-lab {name} {'/'.join(action.option_strings)}"
+
+
+@pytest.mark.parametrize(
+    "args, chosen",
+    [
+        (["-k", "path"], ["path", "path-boundary"]),
+        (["-k", "PATH and not boundary"], ["path"]),
+        (["-k", "expir or (cap and not long)"], ["expiry", "400-day-cap", "expires-date"]),
+        (["update", "path", "-k", "path"], ["path"]),
+    ],
+)
+def test_k_chooses_scenarios_by_a_piece_of_their_name_as_pytest_does(args, chosen, monkeypatch):
+    fake = FakeRunner()
+    monkeypatch.setattr(runner, "run", fake)
+    assert main(["run", *args], {}, io.StringIO()) == 0
+    assert fake.calls[0][1] == chosen
+
+
+def test_k_chooses_exercises_of_both_tracks(monkeypatch):
+    chosen = {}
+    monkeypatch.setattr(
+        workshop, "run", lambda config, flask, *a, **k: chosen.setdefault("flask", flask) and []
+    )
+    monkeypatch.setattr(
+        track,
+        "run",
+        lambda config, automation, *a, **k: chosen.setdefault("auto", automation) and [],
+    )
+    monkeypatch.setattr(track, "scoreboard", lambda *a: None)
+    assert main(["check", "-k", "httponly"], {}, io.StringIO()) == 0
+    assert [e.folder for e in chosen["flask"]] == ["08_httponly_cookie"]
+    assert [e.folder for e in chosen["auto"]] == ["15_httponly_cookie"]

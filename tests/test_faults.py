@@ -64,6 +64,17 @@ def stalling_lab():
 
 
 @pytest.fixture
+def tmp_path():
+    """A short one: the runs here take it as TMPDIR, where Chromium makes a Unix socket, whose
+    path may not pass 107 bytes. pytest's own under xdist (/tmp/pytest-of-root/pytest-80/
+    popen-gw1/test_a_browser_that_dies_fails0: 71 characters) is too long, and Chromium then
+    never starts."""
+    path = Path(tempfile.mkdtemp(prefix="cookie-lab-faults-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
 def file_server(tmp_path):
     """`python3 -m http.server`: answers every page, but is not the lab app."""
     handler = lambda *a: http.server.SimpleHTTPRequestHandler(*a, directory=tmp_path)  # noqa: E731

@@ -2,11 +2,13 @@
 loopback, its node driving the system's Chromium and ChromeDriver. Stopped by process id.
 """
 
+import fcntl
 import re
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from helpers import cookie_lab, lines_of, survivors, tagged_env
@@ -19,6 +21,23 @@ from scenarios.processes import members, settle
 # Under pytest-xdist, the tests that share the standalone Grid share a worker; those that
 # start a Grid of their own share another.
 pytestmark = [pytest.mark.browser, pytest.mark.grid, pytest.mark.xdist_group("grid")]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def grid_installed(tmp_path_factory):
+    """The Grid's pieces, installed the first time a Grid test needs them: `make setup` leaves
+    them out (learners never need them). One worker installs, the other waits its turn."""
+    lock = tmp_path_factory.getbasetemp().parent / "cookie-lab-grid-setup.lock"
+    with open(lock, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        done = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "setup.sh"), "--grid"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
