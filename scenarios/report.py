@@ -8,7 +8,6 @@ index.html writes beside it, and says where.
 """
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from scenarios import atomic
 from scenarios.observers import Observer
+from scenarios.runner import Result
 
 _TEMPLATES = Environment(
     loader=PackageLoader("scenarios"),
@@ -42,18 +42,6 @@ def _when(expires):
     return datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-@dataclass
-class _Unfinished:
-    """The scenario an interrupt stopped, with the steps it had done."""
-
-    scenario: object
-    steps: list = field(default_factory=list)
-    passed: bool = False
-    seconds: float = 0.0
-    skipped: str | None = None
-    interrupted: bool = True
-
-
 class Report(Observer):
     NAME = "index.html"
 
@@ -65,7 +53,7 @@ class Report(Observer):
         self._current = None
 
     def scenario_started(self, scenario):
-        self._current = _Unfinished(scenario)
+        self._current = Result(scenario, interrupted=True)
 
     def step_finished(self, step):
         if self._current is not None:

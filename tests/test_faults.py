@@ -169,17 +169,17 @@ def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
-def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(profiles_dir):
-    """The expiry's browser has finished and closed, or is closing, when the signal lands
-    (`timeout 7 cookie-lab run --expiry-seconds 2` left it open)."""
-    signum = signal.SIGTERM
+def interrupted(command, when, signum, profiles_dir):
+    """Run ``command`` as a shell's foreground job; once a line starts with ``when``, send
+    ``signum`` to its group. Return its status, how long it took to end, its stderr, and the
+    processes it left (killed, so none leaks)."""
     env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
-    proc = subprocess.Popen([*RUNNER, "run", "--expiry-seconds", "2"], env=env, text=True,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
+    proc = subprocess.Popen(command, env=env, text=True, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)  # fmt: skip
     try:
         lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
-        while not lines.get(timeout=deadline - time.monotonic()).startswith("samesite:"):
+        while not lines.get(timeout=deadline - time.monotonic()).startswith(when):
             pass
         os.killpg(proc.pid, signum)
         signalled = time.monotonic()
@@ -189,32 +189,27 @@ def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(profi
         if proc.poll() is None:
             proc.kill()
         left = survivors(env)
-    assert proc.returncode == 128 + signum
+    return proc.returncode, took, proc.stderr.read(), left
+
+
+def test_an_interrupt_with_a_short_expiry_leaves_no_browser_and_no_profile(profiles_dir):
+    """The expiry's browser has finished and closed, or is closing, when the signal lands
+    (`timeout 7 cookie-lab run --expiry-seconds 2` left it open)."""
+    command = [*RUNNER, "run", "--expiry-seconds", "2"]
+    status, took, _, left = interrupted(command, "samesite:", signal.SIGTERM, profiles_dir)
+    assert status == 128 + signal.SIGTERM
     assert took < 5
     assert left == []
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
 def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab, profiles_dir):
-    env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
-    proc = subprocess.Popen([*RUNNER, "run", "second-request", "--base-url", stalling_lab],
-                            env=env, text=True, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)  # fmt: skip
-    try:
-        lines, deadline = lines_of(proc.stdout), time.monotonic() + 60
-        while not lines.get(timeout=deadline - time.monotonic()).startswith("second-request:"):
-            pass
-        os.killpg(proc.pid, signal.SIGINT)
-        signalled = time.monotonic()
-        proc.wait(timeout=30)
-        took = time.monotonic() - signalled
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        left = survivors(env)
-    assert proc.returncode == 130
+    command = [*RUNNER, "run", "second-request", "--base-url", stalling_lab]
+    status, took, stderr, left = interrupted(
+        command, "second-request:", signal.SIGINT, profiles_dir
+    )
+    assert status == 130
     assert took < 3, took
-    assert proc.stderr.read() == "cookie-lab: interrupted; the browser was closed\n"
+    assert stderr == "cookie-lab: interrupted; the browser was closed\n"
     assert left == []
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))

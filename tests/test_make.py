@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def outside_make():
     """The environment as a terminal's: under `make test ARGS=...` MAKEFLAGS would hand ARGS to
     the make started here, and its check would get pytest's arguments."""
-    return {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "ARGS")}
+    return {
+        k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "ARGS")
+    }
 
 
 @pytest.fixture
