@@ -128,6 +128,8 @@ def _options(config, profile_dir):
     width, height = config.window_size
     if config.browser == "chromium":
         options.add_argument(f"--window-size={width},{height}")
+        # The top-left corner: with no window manager (Xvfb) it would sit 10 px in, cut off.
+        options.add_argument("--window-position=0,0")
         if config.headless:
             options.add_argument("--headless=new")
         for flag in (*CHROMIUM_FLAGS, _only_the_lab(config)):

@@ -88,10 +88,13 @@ class Narrator(Observer):
             )
         failed = sum(1 for r in results if not r.passed)
         skipped = [r for r in results if getattr(r, "skipped", None)]
-        passed = len(results) - failed - len(skipped)
+        # Stopped by the instructor with no step failed: neither passed nor failed.
+        stopped = sum(1 for r in results if r.passed and getattr(r, "stopped", False))
+        passed = len(results) - failed - len(skipped) - stopped
         counts = f"{passed} passed, {failed} failed"
-        self._write(counts + (f", {len(skipped)} skipped\n" if skipped else "\n"))
+        counts += f", {len(skipped)} skipped" if skipped else ""
+        self._write(counts + (f", {stopped} stopped\n" if stopped else "\n"))
         for r in skipped:
             self._write(f"{r.scenario.name} skipped: {r.skipped}\n")
         if any(getattr(r, "stopped", False) for r in results):
-            self._write("stopped by the instructor: the scenarios after it did not run\n")
+            self._write("stopped by the instructor: the rest of the run did not happen\n")

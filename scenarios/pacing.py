@@ -89,6 +89,8 @@ class Pacer:
     def _until_next(self, paused=False):
         """Wait for the instructor's go-ahead; raise StoppedByInstructor on q or Escape."""
         mode = "paused" if paused else "step"
+        if self._watched:
+            self._focus_page()
         while True:
             asked = self._asked(mode) if self._watched else []
             while self._terminal is not None and not self._terminal.empty():
@@ -99,6 +101,15 @@ class Pacer:
                 self._asked("")  # the Next button goes until the next step offers it
                 return
             self._wait(POLL_SECONDS)
+
+    def _focus_page(self):
+        """Give the page the keyboard: a new window's address bar has it, and would take the
+        instructor's Space, Right arrow and Escape (a presenter's clicker) for itself."""
+        try:
+            host = self._browser.driver.find_element("css selector", "cookie-lab-overlay")
+            host.shadow_root.find_element("css selector", ".narration").click()
+        except Exception:  # noqa: BLE001 - no overlay yet, or a page mid-load: keys still work
+            pass
 
     def _asked(self, mode):
         try:

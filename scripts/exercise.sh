@@ -4,7 +4,9 @@
 # keeps stdout for itself.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-if [[ $# -eq 0 || $1 == -* ]]; then
+if [[ ${1:-} == --all ]]; then  # `make exercises`: every exercise, and the scoreboard
+    shift
+elif [[ $# -eq 0 || $1 == -* ]]; then
     echo "usage: make exercise N, e.g. make exercise 3" >&2
     exit 2
 fi

@@ -94,3 +94,20 @@ def test_ci_runs_lint_and_the_suite_listing_the_slowest_tests():
     assert "make lint test ARGS=--durations=15" in (ROOT / ".ci" / "run").read_text()
     workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text()
     assert "run: .ci/run" in workflow
+
+
+@pytest.mark.browser
+def test_make_exercises_ends_with_the_scoreboard_not_makes_error():
+    done = subprocess.run(
+        ["make", "--no-print-directory", "exercises", "ARGS=-k set_a_cookie"],
+        cwd=ROOT,
+        env=outside_make(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert said.rstrip().endswith("1  Set a cookie  NOT SOLVED"), said
+    assert "***" not in said and "scenarios check" not in said

@@ -8,7 +8,7 @@ from scenarios.automation import grader
 from scenarios.automation.verdict import Verdict, judge
 from scenarios.config import UsageError
 from scenarios.console import Narrator
-from scenarios.exercises.narration import ExerciseNarrator, shown, wrapped
+from scenarios.exercises.narration import ExerciseNarrator, sentence, shown, wrapped
 
 # The project's own checkout: the exercises/ and solutions/ trees sit beside scenarios/.
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ class TrackNarrator(ExerciseNarrator):
         self._write(f"  {mark} your test on {what}: {said} ({run.seconds:.2f} s)\n")
 
     def exercise_finished(self, outcome):
-        text = " ".join(_sentence(s) for s in outcome.verdict.sentences)
+        text = " ".join(sentence(s) for s in outcome.verdict.sentences)
         if outcome.solved:
             self._write(wrapped(f"Solved. {text}"))
             return
@@ -92,10 +92,6 @@ class TrackNarrator(ExerciseNarrator):
                 f"again; the goal and the hints are in {readme}."
             )
         )
-
-
-def _sentence(text):
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", ":")) else ".")
 
 
 def scoreboard(out, tracks):

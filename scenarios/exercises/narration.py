@@ -15,9 +15,12 @@ def shown(path):
         return str(path)
 
 
-def _sentence(text):
-    text = text[:1].upper() + text[1:]
-    return text if text.rstrip('"').endswith((".", "!", "?")) else text + "."
+def sentence(text):
+    """``text`` as a sentence: a capital first (not in a file's path), a stop at the end."""
+    first = text.split(" ", 1)[0]
+    if "/" not in first:
+        text = text[:1].upper() + text[1:]
+    return text if text.rstrip('"').endswith((".", "!", "?", ":")) else text + "."
 
 
 class ExerciseNarrator(Narrator):
@@ -39,7 +42,7 @@ class ExerciseNarrator(Narrator):
             self._write(f"{start}  stopped: {step.narration}\n")
             return
         if step.message:
-            step = replace(step, message=wrapped(_sentence(step.message)).strip())
+            step = replace(step, message=wrapped(sentence(step.message)).strip())
         super().step_finished(step)
 
     def exercise_finished(self, outcome):
