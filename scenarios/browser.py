@@ -188,7 +188,8 @@ def _launch(config, profile_dir):
         shown = remote.shown(config.remote_url)
         try:
             return webdriver.Remote(
-                **remote.connection(config.remote_url), options=_options(config, profile_dir)
+                **remote.connection(config.remote_url, config.page_load_seconds),
+                options=_options(config, profile_dir),
             ), None
         except WebDriverException as exc:
             why = _first_line(exc)

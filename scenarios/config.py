@@ -55,6 +55,11 @@ class Config:
             raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
         if self.base_url and not self.base_url.startswith(("http://", "https://")):
             raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
+        for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
+            try:
+                urlsplit(url or "").port  # noqa: B018 - parses the host and the port
+            except ValueError as exc:
+                raise UsageError(f"{option} {url!r} is not a URL: {exc}") from None
         object.__setattr__(self, "advertise_host", check_host(self.advertise_host))
         if self.step and self.headless:
             raise UsageError("--step paces a browser the class watches: add --headed")

@@ -27,7 +27,7 @@ def matcher(expression):
 
     try:
         matches("")
-    except SyntaxError:
+    except (SyntaxError, TypeError, NameError):  # "a(b)" calls a bool; nothing else can run
         raise UsageError(f"-k {expression!r} is not a valid expression") from None
     return matches
 

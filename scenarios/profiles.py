@@ -35,6 +35,13 @@ def reap_stale(directory=None):
             shutil.rmtree(path, ignore_errors=True)
 
 
+def remove_own(directory=None):
+    """Remove every profile this process made: for a run that ends on an interrupt, with a
+    browser perhaps still starting in a worker that will not finish."""
+    for path in Path(directory or tempfile.gettempdir()).glob(f"{PREFIX}{os.getpid()}-*"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def new_local():
     """A fresh profile folder for a local browser, after clearing away stale ones."""
     reap_stale()

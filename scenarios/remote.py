@@ -20,17 +20,25 @@ def _without_credentials(url, shown=""):
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-def connection(url):
+# How many page loads' time a Grid may take to answer one request, a new session's included:
+# it starts a browser on its node, which may queue behind others. Without a bound, an
+# endpoint that accepts and never answers holds the run for ever.
+PAGE_LOADS_PER_REQUEST = 6
+
+
+def connection(url, page_load_seconds):
     """webdriver.Remote's keyword arguments for ``url``, credentials moved out of it."""
+    timeout = PAGE_LOADS_PER_REQUEST * page_load_seconds
     parts = urlsplit(url)
-    if parts.username is None:
-        return {"command_executor": url}
-    bare = _without_credentials(url)
-    config = ClientConfig(
-        remote_server_addr=bare,
-        username=unquote(parts.username),
-        password=unquote(parts.password or ""),
-    )
+    bare = _without_credentials(url) if parts.username is not None else url
+    config = ClientConfig(remote_server_addr=bare, timeout=timeout)
+    if parts.username is not None:
+        config = ClientConfig(
+            remote_server_addr=bare,
+            username=unquote(parts.username),
+            password=unquote(parts.password or ""),
+            timeout=timeout,
+        )
     return {"command_executor": bare, "client_config": config}
 
 

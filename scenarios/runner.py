@@ -12,12 +12,14 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from lab_app import create_app
+from scenarios import profiles
 from scenarios.browser import Browser
 from scenarios.errors import Cancelled, CheckFailed, StoppedByInstructor
 from scenarios.evidence import Evidence
 from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
+from scenarios.processes import signals_held
 from scenarios.server import LabServer
 
 
@@ -166,16 +168,37 @@ def _work(run, index, app, queue, turns):
             browser = stack.enter_context(Browser(config))
             run.browsers.append(browser)
             browser.reach(base_url + "/")
+        broken = None  # why the browser cannot go on, when it failed
         while not run.cancel.is_set():
             try:
                 scenario = queue.popleft()  # atomic: no two workers take the same one
             except IndexError:
                 return
             emit = run.order.emitter(scenario)
+            if broken is not None:
+                # The next scenario deserves a browser that answers: a new one, when it comes.
+                try:
+                    browser.relaunch()
+                    broken = None
+                except Exception as exc:  # noqa: BLE001 - this scenario fails, the run goes on
+                    run.results[scenario.name] = _not_run(scenario, emit, broken, exc)
+                    continue
             lab = lab_for(scenario, browser, base_url, config, emit, run.cancel)
             run.results[scenario.name] = run_one(scenario, lab, emit)
-            if lab.browser_failed and not run.cancel.is_set():
-                browser.relaunch()  # the next scenario deserves a browser that answers
+            if lab.browser_failed:
+                broken = "the browser failed in the scenario before"
+
+
+def _not_run(scenario, emit, why, exc):
+    """The Result of ``scenario`` when no browser could be started for it."""
+    emit("scenario_started", scenario)
+    step = Step("Start a new browser", passed=False)
+    step.message = f"{why}, and a new one did not start: {failure_reason(exc)}"
+    emit("step_started", step)
+    emit("step_finished", step)
+    result = Result(scenario, [step])
+    emit("scenario_finished", result)
+    return result
 
 
 def _worker(run, index, app, queue, turns, done):
@@ -188,12 +211,22 @@ def _worker(run, index, app, queue, turns, done):
         done.set()
 
 
-def _wait_for(run, done, grace=15):
+def _wait_for(run, done, grace=5):
     """Wait until every worker has ended. On an interrupt, end their browsers at once, give
-    the workers ``grace`` seconds to finish, then raise it."""
-    interrupted = None
+    the workers ``grace`` seconds to finish, then raise it. A worker still stuck then (in a
+    browser's start, say) dies with the process: its driver and browser die with it (see
+    processes.dying_with_this_thread), and its profile folder is removed here."""
+    interrupted, ended = None, False
     while True:
         try:
+            if interrupted is not None and not ended:
+                ended = True
+                # Held, so that a second Ctrl-C cannot cut this short; one that came meanwhile
+                # lands as the block ends, here in the try, and the wait below still happens.
+                with signals_held():
+                    run.cancel.set()
+                    for browser in list(run.browsers):
+                        browser.kill()
             if interrupted is None:
                 while not all(event.wait(0.1) for event in done):
                     pass
@@ -204,11 +237,14 @@ def _wait_for(run, done, grace=15):
             break
         except BaseException as exc:  # noqa: BLE001 - re-raised once all have ended
             interrupted = interrupted or exc
-            run.cancel.set()
-            for browser in list(run.browsers):
-                browser.kill()
     if interrupted is not None:
-        raise interrupted
+        signal_again = None
+        try:
+            with signals_held():
+                profiles.remove_own()
+        except BaseException as exc:  # noqa: BLE001 - a signal held meanwhile: same ending
+            signal_again = exc
+        raise interrupted from signal_again
 
 
 def run(config, scenarios, observers=()):

@@ -34,13 +34,37 @@ def profiles_dir():
     shutil.rmtree(directory, ignore_errors=True)
 
 
+class SilentServer:
+    """A server that accepts connections and never answers; ``asked`` is set once one came."""
+
+    def __init__(self):
+        self.asked = threading.Event()
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(16)
+        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        self._held = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                self._held.append(self._sock.accept()[0])
+            except OSError:
+                return
+            self.asked.set()
+
+    def close(self):
+        self._sock.close()
+        for conn in self._held:
+            conn.close()
+
+
 @pytest.fixture
 def silent_server():
-    """A server that accepts connections and never answers."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(16)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server = SilentServer()
+    yield server
+    server.close()
 
 
 @pytest.fixture
@@ -87,7 +111,7 @@ def file_server(tmp_path):
 
 def test_a_server_that_never_answers_is_one_line_within_its_timeout(silent_server):
     start = time.monotonic()
-    done = cookie_lab("run", "second-request", "--base-url", silent_server,
+    done = cookie_lab("run", "second-request", "--base-url", silent_server.url,
                       "--page-load-timeout", "1", timeout=30)  # fmt: skip
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stderr.count("\n") == 1 and "cannot load the lab app" in done.stderr
@@ -169,10 +193,11 @@ def test_a_browser_that_dies_fails_one_scenario_and_the_next_gets_a_new_one(
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
-def interrupted(command, when, signum, profiles_dir):
+def interrupted(command, when, signum, profiles_dir, again=None):
     """Run ``command`` as a shell's foreground job; once a line starts with ``when``, send
-    ``signum`` to its group. Return its status, how long it took to end, its stderr, and the
-    processes it left (killed, so none leaks)."""
+    ``signum`` to its group (and ``again`` 0.1 s later, an impatient second Ctrl-C). Return
+    its status, how long it took to end, its stderr, and the processes it left (killed, so
+    none leaks)."""
     env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
     proc = subprocess.Popen(command, env=env, text=True, stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -183,6 +208,9 @@ def interrupted(command, when, signum, profiles_dir):
             pass
         os.killpg(proc.pid, signum)
         signalled = time.monotonic()
+        if again is not None:
+            time.sleep(0.1)  # the gap between two presses of Ctrl-C, not a wait for state
+            os.killpg(proc.pid, again)
         proc.wait(timeout=30)
         took = time.monotonic() - signalled
     finally:
@@ -213,3 +241,42 @@ def test_ctrl_c_during_a_page_that_never_comes_ends_within_seconds(stalling_lab,
     assert stderr == "cookie-lab: interrupted; the browser was closed\n"
     assert left == []
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))
+
+
+@pytest.mark.parametrize("when", ["second-request:", "path:", "deletion:"])
+def test_a_second_signal_during_the_clean_up_leaves_no_profile(when, profiles_dir):
+    command = [*RUNNER, "run", "--workers", "2", "--expiry-seconds", "2"]
+    status, took, _, left = interrupted(
+        command, when, signal.SIGHUP, profiles_dir, again=signal.SIGINT
+    )
+    assert status in (129, 130, -signal.SIGINT, -signal.SIGHUP)
+    assert took < 8, took
+    assert left == []
+    assert not list(profiles_dir.glob("cookie-lab-profile-*"))
+
+
+def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
+    silent_server, profiles_dir
+):
+    start = time.monotonic()
+    done = cookie_lab("run", "second-request", "--remote-url", silent_server.url,
+                      "--page-load-timeout", "1", timeout=60)  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "cannot reach a WebDriver endpoint at --remote-url" in done.stderr
+    assert done.stderr.count("\n") == 1 and time.monotonic() - start < 20
+    # Interrupted while it waits for the Grid's answer: ended in seconds, not after it.
+    env = {**tagged_env(), "TMPDIR": str(profiles_dir)}
+    command = [*RUNNER, "run", "second-request", "--remote-url", silent_server.url]
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        silent_server.asked.clear()
+        assert silent_server.asked.wait(30), "the run never asked the Grid"
+        proc.send_signal(signal.SIGINT)
+        signalled = time.monotonic()
+        proc.wait(timeout=30)
+        took = time.monotonic() - signalled
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130 and took < 8, took

@@ -12,7 +12,7 @@ from scenarios.browser import Browser
 from scenarios.errors import CheckFailed, UsageError
 from scenarios.exercises.learner import AppGone, LearnerApp
 from scenarios.exercises.narration import ExerciseNarrator, shown
-from scenarios.lab import Lab, Step
+from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
 
@@ -154,9 +154,26 @@ def check_one(exercise, app_file, browser, config, emit):
                 outcome.solved = True
             except CheckFailed:
                 outcome.solved = False
+            except Exception as exc:  # noqa: BLE001 - outside a step: a browser that died
+                lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
+                failed = Step("Check your app", passed=False, message=failure_reason(exc))
+                lab.steps.append(failed)
+                notify(observers, "step_started", failed)
+                notify(observers, "step_finished", failed)
             outcome.steps.extend(lab.steps)
+            if lab.browser_failed:
+                _relaunch(browser)
     emit("exercise_finished", outcome)
     return outcome
+
+
+def _relaunch(browser):
+    """A new browser for the next exercise, the last one having failed."""
+    try:
+        browser.relaunch()
+    except Exception as exc:  # noqa: BLE001 - the environment, not the learner's app
+        why = failure_reason(exc)
+        raise UsageError(f"the browser failed and did not start again: {why}") from None
 
 
 def run(config, exercises, tree="exercises", out=None, root=ROOT, scoreboard=True):
