@@ -74,6 +74,7 @@ class Pacer:
             self._cancel.wait(hold)
             return
         deadline = time.monotonic() + hold
+        self._focus_page()  # Space pauses: the page, not the address bar, must hear it
         while True:
             asked = self._asked("")
             if "quit" in asked:
