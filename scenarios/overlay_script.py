@@ -38,10 +38,10 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { text-align: left; padding: 1px 4px; border-bottom: 1px solid #444;
          white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 th { white-space: normal; vertical-align: bottom; font-size: 14px; }
-col.name { width: 27%; } col.value { width: 14%; } col.path { width: 10%; }
-col.left { width: 12%; } col.flag { width: 9.25%; }
+col.name { width: 24%; } col.value { width: 11%; } col.path { width: 20%; }
+col.left { width: 9%; } col.flag { width: 9%; }
 th { color: #cfcfcf; font-weight: normal; }
-td.name { font-family: ui-monospace, monospace; }
+td.name { font-family: ui-monospace, monospace; font-size: 14px; }
 tr.focus td { background: #5a3a00; color: #fff; }
 td.no { color: #ff9d9d; font-weight: bold; }
 td.yes { color: #9de3ad; }
