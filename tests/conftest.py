@@ -1,3 +1,7 @@
+import fcntl
+import json
+import subprocess
+
 import pytest
 from flask import Flask
 from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
@@ -26,11 +30,21 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def full_run(tmp_path_factory):
+def full_run(tmp_path_factory, worker_id):
     """Every scenario, headless, with the real 15-second expiry, on two workers, writing its
-    report: the CLI's full run and the report's, made once (xdist_group "report")."""
-    directory = tmp_path_factory.mktemp("report")
-    done = cookie_lab("run", "--headless", "--workers", "2", "--report", str(directory))
+    report: the CLI's full run and the report's, made once per test session. Under
+    pytest-xdist the workers share it through a folder and a lock (its xdist_group does not
+    keep these tests on one worker here)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the session's, not the worker's
+    directory, record = shared / "full-run", shared / "full-run.json"
+    with open(shared / "full-run.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            done = cookie_lab("run", "--headless", "--workers", "2", "--report", str(directory))
+            fields = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+            record.write_text(json.dumps(fields))
+    done = subprocess.CompletedProcess("cookie-lab run", **json.loads(record.read_text()))
     assert done.returncode == 0, done.stdout + done.stderr
     return done, directory / "index.html"
 

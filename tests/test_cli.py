@@ -39,20 +39,6 @@ def test_console_script_is_installed():
 
 
 @pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.xdist_group("report")  # shares its run with the report's tests
-def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers(full_run):
-    done, _ = full_run
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "counts down its 15 s" in done.stdout
-    assert "FAIL" not in done.stdout
-    assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
-    # The narration stays in scenario order although three browsers ran side by side.
-    positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
-    assert positions == sorted(positions)
-
-
-@pytest.mark.browser
 def test_a_failing_check_is_reported_for_the_learner_with_exit_1(
     app_that_forgets_to_set_cookies,
 ):

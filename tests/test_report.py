@@ -61,6 +61,20 @@ def narrations(stdout):
     return re.findall(r"^  (?:ok  |FAIL) (.*) \(\d+\.\d\d s\)$", stdout, re.M)
 
 
+# The CLI's full run, with the real 15-second expiry: the report's tests read its report.
+@pytest.mark.browser
+@pytest.mark.slow
+def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers(full_run):
+    done, _ = full_run
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "counts down its 15 s" in done.stdout
+    assert "FAIL" not in done.stdout
+    assert f"{len(SCENARIOS)} passed, 0 failed" in done.stdout
+    # The narration stays in scenario order although three browsers ran side by side.
+    positions = [done.stdout.index(f"\n{s.name}: ") for s in SCENARIOS]
+    assert positions == sorted(positions)
+
+
 def test_the_run_says_where_its_report_is(full_run):
     done, report = full_run
     assert done.stdout.endswith(f"report: {report.resolve()}\n")
