@@ -61,10 +61,10 @@ def test_setup_grid_installs_java_and_npm(bare_path):
     assert "install -y -qq openjdk-17-jre-headless npm" in log.read_text()
 
 
-@pytest.mark.browser
-def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path):
-    done = subprocess.run(
-        ["make", "--no-print-directory", "exercise", "1"],
+def make(*args):
+    """`make ARGS` as a learner types it in the project's folder."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
         cwd=ROOT,
         env=outside_make(),
         capture_output=True,
@@ -72,6 +72,11 @@ def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path)
         timeout=120,
         stdin=subprocess.DEVNULL,
     )
+
+
+@pytest.mark.browser
+def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path):
+    done = make("exercise", "1")
     assert done.returncode != 0
     said = done.stdout + done.stderr
     assert said.rstrip().endswith("1  Set a cookie  NOT SOLVED"), said
@@ -79,13 +84,7 @@ def test_an_unsolved_exercise_ends_with_the_checkers_verdict_not_makes(tmp_path)
 
 
 def test_make_exercise_without_a_number_says_how(tmp_path):
-    done = subprocess.run(
-        ["make", "--no-print-directory", "exercise"],
-        cwd=ROOT,
-        env=outside_make(),
-        capture_output=True,
-        text=True,
-    )
+    done = make("exercise")
     assert done.returncode != 0
     assert done.stdout + done.stderr == "usage: make exercise N, e.g. make exercise 3\n"
 
@@ -98,15 +97,7 @@ def test_ci_runs_lint_and_the_suite_listing_the_slowest_tests():
 
 @pytest.mark.browser
 def test_make_exercises_ends_with_the_scoreboard_not_makes_error():
-    done = subprocess.run(
-        ["make", "--no-print-directory", "exercises", "ARGS=-k set_a_cookie"],
-        cwd=ROOT,
-        env=outside_make(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = make("exercises", "ARGS=-k set_a_cookie")
     assert done.returncode == 1
     said = done.stdout + done.stderr
     assert said.rstrip().endswith("1  Set a cookie  NOT SOLVED"), said
