@@ -354,12 +354,8 @@ class Browser:
             kind = BiDiJar
         else:
             kind = WebDriverJar
-        return kind(self.driver_proxy, base_url, cookie_paths)
-
-    @property
-    def driver_proxy(self):
-        """The driver, looked up anew on each use: a restart replaces it."""
-        return _CurrentDriver(self)
+        # The driver, looked up anew on each use: a restart replaces it.
+        return kind(_CurrentDriver(self), base_url, cookie_paths)
 
     def read(self, script):
         """Run a page-reading ``script``. Just after a visit, which waited for the page to

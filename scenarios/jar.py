@@ -5,7 +5,7 @@ browser that offers it (a Grid's), else WebDriver alone, visiting a page under e
 app's cookie paths. Nothing downstream asks which it got.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from selenium.webdriver.common.bidi.storage import CookieFilter
@@ -26,9 +26,6 @@ class Cookie:
     # As the browser enforces it. Chromium treats a cookie set without SameSite as Lax, and
     # says so through WebDriver; DevTools leaves it out, so it is filled in here alike.
     same_site: str
-
-    def as_dict(self):
-        return asdict(self)
 
 
 def lab_origins(base_url):

@@ -108,6 +108,15 @@ class Lab:
                 # Slow-mo's pause or the instructor's word; a failure stays up a while.
                 self._pacer.after(step)
 
+    def failed_between_steps(self, narration, exc):
+        """Record ``exc``, raised outside any step (a browser that died before the first), as
+        a failed step of its own, told to the observers like any other."""
+        self.browser_failed = self.browser_failed or is_browser_failure(exc)
+        step = Step(narration, passed=False, message=failure_reason(exc))
+        self.steps.append(step)
+        notify(self._observers, "step_started", step)
+        notify(self._observers, "step_finished", step)
+
     def check(self, condition, message):
         if not condition:
             raise CheckFailed(message)

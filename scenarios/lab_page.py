@@ -95,8 +95,12 @@ class LabPage:
 
     def set_cookie_header(self, name):
         """The response's Set-Cookie header for ``name``; a check fails if it set none."""
-        headers = self.set_cookie_headers()
-        header = next((h for h in headers if h.startswith(f"{name}=")), None)
-        if header is None:
-            raise CheckFailed(f"expected the response to set {name}, but it sent {headers}")
-        return header
+        return header_setting(name, self.set_cookie_headers())
+
+
+def header_setting(name, headers):
+    """The one of the Set-Cookie ``headers`` that sets ``name``; a check fails if none does."""
+    header = next((h for h in headers if h.startswith(f"{name}=")), None)
+    if header is None:
+        raise CheckFailed(f"expected the response to set {name}, but it sent {headers}")
+    return header

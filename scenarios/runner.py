@@ -16,7 +16,7 @@ from scenarios import profiles
 from scenarios.browser import Browser
 from scenarios.errors import Cancelled, CheckFailed, StoppedByInstructor
 from scenarios.evidence import Evidence
-from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
+from scenarios.lab import Lab, Step, failure_reason
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
 from scenarios.processes import signals_held
@@ -93,12 +93,7 @@ def run_one(scenario, lab, emit):
         result.passed = False
     except Exception as exc:  # noqa: BLE001 - outside any step: a dead browser, say
         result.passed = False
-        lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
-        step = Step(f"{scenario.name} could not go on", passed=False)
-        step.message = failure_reason(exc)
-        lab.steps.append(step)
-        emit("step_started", step)
-        emit("step_finished", step)
+        lab.failed_between_steps(f"{scenario.name} could not go on", exc)
     finally:
         result.seconds = time.monotonic() - start
         result.interrupted = not result.passed and lab.cancelled and not result.stopped

@@ -12,7 +12,8 @@ from scenarios.browser import Browser
 from scenarios.errors import CheckFailed, UsageError
 from scenarios.exercises.learner import AppGone, LearnerApp
 from scenarios.exercises.narration import ExerciseNarrator, shown
-from scenarios.lab import Lab, Step, failure_reason, is_browser_failure
+from scenarios.lab import Lab, Step, failure_reason
+from scenarios.lab_page import header_setting
 from scenarios.observers import Forward, notify
 from scenarios.overlay import Overlay
 
@@ -44,11 +45,7 @@ class RecordedPage:
         return list(exchange.set_cookies) if exchange else []
 
     def set_cookie_header(self, name):
-        headers = self.set_cookie_headers()
-        header = next((h for h in headers if h.startswith(f"{name}=")), None)
-        if header is None:
-            raise CheckFailed(f"expected the response to set {name}, but it sent {headers}")
-        return header
+        return header_setting(name, self.set_cookie_headers())
 
 
 class ExerciseLab(Lab):
@@ -155,11 +152,7 @@ def check_one(exercise, app_file, browser, config, emit):
             except CheckFailed:
                 outcome.solved = False
             except Exception as exc:  # noqa: BLE001 - outside a step: a browser that died
-                lab.browser_failed = lab.browser_failed or is_browser_failure(exc)
-                failed = Step("Check your app", passed=False, message=failure_reason(exc))
-                lab.steps.append(failed)
-                notify(observers, "step_started", failed)
-                notify(observers, "step_finished", failed)
+                lab.failed_between_steps("Check your app", exc)
             outcome.steps.extend(lab.steps)
             if lab.browser_failed:
                 _relaunch(browser)
