@@ -87,11 +87,41 @@ def survivors(env, timeout=10.0):
     return left
 
 
-def lines_of(stream):
-    """A queue of ``stream``'s lines as they come, read in a thread: a wait on it can time out."""
-    lines = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
-    return lines
+class Lines:
+    """``stream``'s lines as they come, read in a thread, so that a wait on them is bounded."""
+
+    def __init__(self, stream):
+        self.seen = []
+        self._queue = queue.Queue()
+        threading.Thread(target=lambda: [self._queue.put(x) for x in stream], daemon=True).start()
+
+    def next(self, timeout):
+        """The next line; queue.Empty if none comes within ``timeout`` s."""
+        line = self._queue.get(timeout=max(timeout, 0))
+        self.seen.append(line)
+        return line
+
+    def until(self, prefix, within=60):
+        """Read up to the first line starting with ``prefix`` and return it; if none comes
+        within ``within`` s, fail with what did come."""
+        deadline = time.monotonic() + within
+        try:
+            while not (line := self.next(deadline - time.monotonic())).startswith(prefix):
+                pass
+        except queue.Empty:
+            raise AssertionError(
+                f"no line starting {prefix!r} within {within} s; it printed:\n{''.join(self.seen)}"
+            ) from None
+        return line
+
+    def rest(self, gap=2):
+        """The lines still to come, up to a ``gap`` s silence (the end of the output)."""
+        start = len(self.seen)
+        try:
+            while True:
+                self.next(gap)
+        except queue.Empty:
+            return "".join(self.seen[start:])
 
 
 def signalled_halfway(command, when, running, signum, within=60):
@@ -112,9 +142,7 @@ def signalled_halfway(command, when, running, signum, within=60):
         start_new_session=True,
     )
     try:
-        lines, deadline = lines_of(proc.stdout), time.monotonic() + within
-        while not lines.get(timeout=deadline - time.monotonic()).startswith(when):
-            pass
+        Lines(proc.stdout).until(when, within)
         assert {name for _, name in processes_tagged(env)} >= set(running)
         os.killpg(proc.pid, signum)
         proc.wait(timeout=60)

@@ -34,7 +34,18 @@ def runs_for(exercise, runs):
 
 
 @pytest.mark.browser
-def test_solutions_are_solved_and_starters_and_empty_tests_are_not(tmp_path):
+def test_every_solution_is_solved():
+    jobs = [(ROOT / "solutions" / e.folder / e.test_name, e.broken) for e in catalog.EXERCISES]
+    graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
+    for exercise, runs in zip(catalog.EXERCISES, graded, strict=True):
+        verdict = judge(runs, exercise.broken, grader.RUN_SECONDS)
+        assert verdict.solved, (exercise.folder, verdict.sentences)
+        assert [r.variant for r in runs] == [None, None, *exercise.broken]
+        assert all(r.green for r in runs[:2]) and all(r.red for r in runs[2:])
+
+
+@pytest.mark.browser
+def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
     empty = write(
         tmp_path,
         "test_empty.py",
@@ -43,19 +54,11 @@ def test_solutions_are_solved_and_starters_and_empty_tests_are_not(tmp_path):
             driver.get(lab_url)
         """,
     )
-    jobs = [(ROOT / "solutions" / e.folder / e.test_name, e.broken) for e in catalog.EXERCISES]
     # A starter passes on every lab: its first broken lab is enough to show it unsolved.
-    jobs += [(ROOT / "exercises" / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
+    jobs = [(ROOT / "exercises" / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
     # A test that asserts nothing passes everywhere: one broken lab of each exercise shows it.
     jobs.append((empty, tuple(e.broken[-1] for e in catalog.EXERCISES)))
-    graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
-    count = len(catalog.EXERCISES)
-    solutions, starters, [nothing] = graded[:count], graded[count:-1], graded[-1:]
-    for exercise, runs in zip(catalog.EXERCISES, solutions, strict=True):
-        verdict = judge(runs, exercise.broken, grader.RUN_SECONDS)
-        assert verdict.solved, (exercise.folder, verdict.sentences)
-        assert [r.variant for r in runs] == [None, None, *exercise.broken]
-        assert all(r.green for r in runs[:2]) and all(r.red for r in runs[2:])
+    *starters, nothing = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
     for exercise, runs in zip(catalog.EXERCISES, starters, strict=True):
         verdict = judge(runs, exercise.broken[:1], grader.RUN_SECONDS)
         assert not verdict.solved and all(r.green for r in runs), exercise.folder

@@ -7,11 +7,10 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from helpers import cookie_lab, lines_of, survivors, tagged_env
+from helpers import Lines, cookie_lab, survivors, tagged_env
 
 from scenarios.browser import Browser
 from scenarios.config import Config
@@ -66,21 +65,15 @@ def browsers_left(grid, timeout=15):
 REPRESENTATIVE = ("second-request", "path", "session-restart")
 
 
-def test_scenarios_pass_through_a_standalone_grid_on_two_workers(grid):
-    done = through(grid, *REPRESENTATIVE, "--workers", "2")
+def test_scenarios_pass_through_a_standalone_grid_on_two_workers_at_the_advertised_host(grid):
+    # Another loopback address than the default: tests touch no address beyond loopback,
+    # and the browser can only pass if it was sent to the host the lab advertised.
+    done = through(grid, *REPRESENTATIVE, "--workers", "2", "--advertise-host", "127.0.0.2")
     assert done.returncode == 0, done.explained
     assert f"{len(REPRESENTATIVE)} passed, 0 failed" in done.stdout
     positions = [done.stdout.index(f"\n{name}: ") for name in REPRESENTATIVE]
     assert positions == sorted(positions), "the narration left scenario order"
     assert browsers_left(grid) == [], "a Grid session outlived the run"
-
-
-def test_the_browser_reaches_the_lab_app_at_its_advertised_host(grid):
-    # Another loopback address than the default: tests touch no address beyond loopback,
-    # and the browser can only pass if it was sent to the host the lab advertised.
-    done = through(grid, "second-request", "session-restart", "--advertise-host", "127.0.0.2")
-    assert done.returncode == 0, done.explained
-    assert "2 passed, 0 failed" in done.stdout
 
 
 def test_a_lab_app_the_grid_cannot_reach_is_one_line_that_names_advertise_host(grid):
@@ -128,9 +121,7 @@ def started_make_grid(*args, env, within=120):
         stderr=subprocess.PIPE,
         text=True,
     )
-    lines, deadline = lines_of(grid.stdout), time.monotonic() + within
-    while not (line := lines.get(timeout=deadline - time.monotonic())).startswith("Point a lab"):
-        pass
+    line = Lines(grid.stdout).until("Point a lab", within)
     return grid, re.search(r"--remote-url (\S+)", line)[1]
 
 

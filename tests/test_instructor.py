@@ -17,7 +17,7 @@ import threading
 import time
 
 import pytest
-from helpers import RUNNER, SHOWN, lines_of, survivors, tagged_env
+from helpers import RUNNER, SHOWN, Lines, survivors, tagged_env
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -206,27 +206,19 @@ def test_step_mode_goes_one_step_per_enter_and_q_stops_with_the_summary(display,
         text=True,
     )
     try:
-        lines = lines_of(process.stdout)
-
-        def next_ok():
-            while not (line := lines.get(timeout=30)).startswith("  ok"):
-                assert not line.startswith("  FAIL"), line
-            return line
-
-        next_ok()
+        lines = Lines(process.stdout)
+        lines.until("  ok", within=30)
         for _ in range(2):
             with pytest.raises(queue.Empty):  # nothing more until the instructor says so
-                while not lines.get(timeout=1).startswith("  ok"):
+                while not lines.next(timeout=1).startswith("  ok"):
                     pass
             process.stdin.write("\n")
             process.stdin.flush()
-            next_ok()
+            lines.until("  ok", within=30)
         process.stdin.write("q\n")
         process.stdin.flush()
         process.wait(timeout=30)
-        rest = ""
-        while "passed, " not in rest:  # the summary, up to its last line
-            rest += lines.get(timeout=10)
+        rest = lines.rest()
     finally:
         if process.poll() is None:
             process.kill()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 import pytest
-from helpers import lines_of, processes_tagged, survivors, tagged_env
+from helpers import Lines, processes_tagged, survivors, tagged_env
 
 from scenarios.config import Config
 from scenarios.exercises.catalog import EXERCISES
@@ -271,10 +271,7 @@ def test_ctrl_c_during_an_endless_view_ends_the_run_at_once(tmp_path, env):
     root = tree(tmp_path, {1: solution(1, in_bake="while True: pass")})
     process = checker(root, "1", env=env)
     try:
-        lines = lines_of(process.stdout)
-        deadline = time.monotonic() + 60
-        while not lines.get(timeout=deadline - time.monotonic()).startswith("  ok   Start"):
-            pass
+        Lines(process.stdout).until("  ok   Start")
         # The page load of /bake is now waiting on the endless loop.
         os.killpg(process.pid, signal.SIGINT)
         signalled = time.monotonic()
