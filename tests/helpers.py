@@ -59,7 +59,8 @@ def tagged_env():
 
 
 def processes_tagged(env):
-    """Live processes carrying ``env``'s tag (a zombie's environment reads as empty)."""
+    """Live processes carrying ``env``'s tag (a zombie's environment reads as empty), by
+    name: any of Chromium's, its headless shell's among them, is "chromium"."""
     needle = f"{TAG}={env[TAG]}".encode()
     found = []
     for proc in Path("/proc").iterdir():
@@ -67,7 +68,9 @@ def processes_tagged(env):
             continue
         try:
             if needle in (proc / "environ").read_bytes().split(b"\0"):
-                found.append((int(proc.name), (proc / "comm").read_text().strip()))
+                name = (proc / "comm").read_text().strip()
+                # The headless shell's name, cut at 15 characters: chromium-headle.
+                found.append((int(proc.name), "chromium" if "chromium" in name else name))
         except OSError:  # gone meanwhile, or not ours to read
             continue
     return found

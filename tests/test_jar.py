@@ -5,7 +5,7 @@ import pytest
 from selenium import webdriver
 
 from lab_app.tutorial import COOKIE_PATHS
-from scenarios.browser import resolve
+from scenarios.browser import quit_promptly, resolve
 from scenarios.config import Config
 from scenarios.jar import BiDiJar, DevToolsJar, WebDriverJar
 
@@ -19,11 +19,11 @@ def bidi_driver():
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(flag)
     options.enable_bidi = True
-    binary, driver_path = resolve(Config())
+    binary, driver_path = resolve(Config(headless=False))  # Chromium itself, as on a Grid
     options.binary_location = binary
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(driver_path))
     yield driver
-    driver.quit()
+    quit_promptly(driver)
 
 
 @pytest.fixture(params=["devtools", "webdriver", "bidi"])

@@ -28,7 +28,10 @@ def bare_path(tmp_path):
     stubs = {
         "apt-get": f'echo "$@" >> {log}',
         "id": "echo 0",
-        **{name: "exit 0" for name in ("chromium", "chromedriver", "xvfb-run")},
+        **{
+            name: "exit 0"
+            for name in ("chromium", "chromium-headless-shell", "chromedriver", "xvfb-run")
+        },
     }
     for name, body in stubs.items():
         (bin_dir / name).write_text(f"#!/bin/bash\n{body}\n")
