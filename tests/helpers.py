@@ -96,7 +96,12 @@ class Lines:
     def __init__(self, stream):
         self.seen = []
         self._queue = queue.Queue()
-        threading.Thread(target=lambda: [self._queue.put(x) for x in stream], daemon=True).start()
+        self._reader = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._reader.start()
+
+    def _read(self, stream):
+        for line in stream:
+            self._queue.put(line)
 
     def next(self, timeout):
         """The next line; queue.Empty if none comes within ``timeout`` s."""
@@ -117,14 +122,13 @@ class Lines:
             ) from None
         return line
 
-    def rest(self, gap=2):
-        """The lines still to come, up to a ``gap`` s silence (the end of the output)."""
+    def rest(self, within=10):
+        """The lines still to come, up to the end of the output (within ``within`` s)."""
+        self._reader.join(within)
         start = len(self.seen)
-        try:
-            while True:
-                self.next(gap)
-        except queue.Empty:
-            return "".join(self.seen[start:])
+        while not self._queue.empty():
+            self.next(0)
+        return "".join(self.seen[start:])
 
 
 def signalled_halfway(command, when, running, signum, within=60):
