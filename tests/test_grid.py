@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import Lines, cookie_lab, survivors, tagged_env
+from helpers import Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
 from scenarios.browser import Browser
 from scenarios.config import Config
@@ -39,15 +39,53 @@ def grid_installed(tmp_path_factory):
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+class MadeGrid:
+    """`make grid` as a class starts it, in the background: its process, the port it holds,
+    the URL it tells labs to use (with its password), and what it printed."""
+
+    def __init__(self, *args, env, within=120):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "scenarios.grid", "--port", str(self.port), *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.output = Lines(self.process.stdout)  # the Grid's own log follows the URL
+        line = self.output.until("Point a lab", within)
+        self.remote_url = re.search(r"--remote-url (\S+)", line)[1]
+        self.shown_url = re.sub(r":[^:@/]+@", ":***@", self.remote_url)
+        # The Grid's own server: Java, in a process group of its own.
+        self.pids = [pid for pid, name in processes_tagged(env) if name == "java"]
+        assert self.pids, "make grid said it was ready, but no Java runs"
+
+    def stop(self):
+        """SIGTERM, as `timeout` and a CI cancel send: Java and its browsers go with it."""
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+        return self.process.stderr.read()
+
+
 @pytest.fixture(scope="module")
-def grid(tmp_path_factory):
-    with LocalGrid(log_path=tmp_path_factory.mktemp("grid") / "standalone.log") as grid:
+def grid():
+    """One `make grid --auth` for the module, two browsers at once; stopped at its end, when
+    it must leave nothing running and say it stopped."""
+    env = tagged_env()
+    grid = MadeGrid("--auth", "--max-sessions", "2", env=env)
+    try:
         yield grid
+    finally:
+        said = grid.stop()
+        assert survivors(env) == [], "the Grid outlived its SIGTERM"
+        assert grid.process.returncode == 0 and said.endswith("Selenium Grid stopped.\n"), said
 
 
-def through(grid, *args, timeout=240):
-    done = cookie_lab("run", "--remote-url", grid.remote_url, *args, timeout=timeout)
-    log = grid.log_path.read_text()[-3000:]
+def through(grid, *args, remote_url=None, timeout=240):
+    done = cookie_lab("run", "--remote-url", remote_url or grid.remote_url, *args, timeout=timeout)
+    log = "".join(grid.output.seen) if isinstance(grid, MadeGrid) else grid.log_path.read_text()
+    log = log[-3000:]
     done.explained = f"{done.stdout}{done.stderr}\n--- the Grid's log, its end ---\n{log}"
     return done
 
@@ -65,15 +103,55 @@ def browsers_left(grid, timeout=15):
 REPRESENTATIVE = ("second-request", "path", "session-restart")
 
 
-def test_scenarios_pass_through_a_standalone_grid_on_two_workers_at_the_advertised_host(grid):
+def test_scenarios_pass_through_a_grid_with_a_password_on_two_workers_at_the_advertised_host(
+    grid,
+):
     # Another loopback address than the default: tests touch no address beyond loopback,
     # and the browser can only pass if it was sent to the host the lab advertised.
     done = through(grid, *REPRESENTATIVE, "--workers", "2", "--advertise-host", "127.0.0.2")
     assert done.returncode == 0, done.explained
+    assert done.stderr == ""  # no warning about the password in the URL
     assert f"{len(REPRESENTATIVE)} passed, 0 failed" in done.stdout
     positions = [done.stdout.index(f"\n{name}: ") for name in REPRESENTATIVE]
     assert positions == sorted(positions), "the narration left scenario order"
     assert browsers_left(grid) == [], "a Grid session outlived the run"
+
+
+def test_a_lab_without_the_password_or_with_a_wrong_one_is_one_line(grid):
+    user, password = re.fullmatch(
+        rf"http://(\w[\w-]*):([\w-]+)@127\.0\.0\.1:{grid.port}", grid.remote_url
+    ).groups()
+    assert user == "cookie-lab" and len(password) >= 16
+
+    bare = f"http://127.0.0.1:{grid.port}"
+    done = through(grid, "second-request", remote_url=bare, timeout=60)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.explained
+    assert (
+        f"the browser at --remote-url {bare} did not start: Authorization Required; " in done.stderr
+    )
+    assert "asks for a user name and password" in done.stderr
+
+    wrong = f"http://cookie-lab:not-{password}@127.0.0.1:{grid.port}"
+    done = through(grid, "second-request", remote_url=wrong, timeout=60)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.explained
+    assert "the user name or password in --remote-url is wrong" in done.stderr
+    assert password not in done.stderr
+    assert f"--remote-url http://cookie-lab:***@127.0.0.1:{grid.port} " in done.stderr
+
+
+def test_a_second_make_grid_on_its_port_is_one_line_before_any_java_starts(grid):
+    second = subprocess.run(
+        [sys.executable, "-m", "scenarios.grid", "--port", str(grid.port)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert second.returncode == 2, second.stdout + second.stderr
+    assert second.stderr == (
+        f"make grid: error: port {grid.port} on 127.0.0.1 is already in use (another Grid?): "
+        "stop it, or choose another port with --port\n"
+    )
+    assert "ready" not in second.stdout
 
 
 def test_a_lab_app_the_grid_cannot_reach_is_one_line_that_names_advertise_host(grid):
@@ -89,7 +167,7 @@ def test_a_browser_the_grid_does_not_offer_is_one_line_with_exit_2(grid):
     done = through(grid, "second-request", "--browser", "firefox", timeout=60)
     assert done.returncode == 2, done.explained
     assert done.stderr.count("\n") == 1, done.stderr
-    assert f"the browser at --remote-url {grid.url} did not start" in done.stderr
+    assert f"the browser at --remote-url {grid.shown_url} did not start" in done.stderr
 
 
 @pytest.mark.xdist_group("own-grid")
@@ -109,69 +187,3 @@ def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing_even_mid_se
             raise RuntimeError("a check failed here")
     assert [pid for server in servers for pid in members(server)] == []
     browser.quit()  # its Grid is gone: quitting only removes the profile directory
-
-
-def started_make_grid(*args, env, within=120):
-    """`make grid ARGS` in the background; its process and the URL it tells labs to use."""
-    grid = subprocess.Popen(
-        [sys.executable, "-m", "scenarios.grid", *args],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    line = Lines(grid.stdout).until("Point a lab", within)
-    return grid, re.search(r"--remote-url (\S+)", line)[1]
-
-
-@pytest.mark.xdist_group("own-grid")
-def test_make_grid_with_auth_serves_only_labs_with_its_password_and_holds_its_port():
-    env, port = tagged_env(), free_port()
-    grid, url = started_make_grid("--auth", "--port", str(port), "--max-sessions", "1", env=env)
-    try:
-        user, password = re.fullmatch(
-            rf"http://(\w[\w-]*):([\w-]+)@127\.0\.0\.1:{port}", url
-        ).groups()
-        assert user == "cookie-lab" and len(password) >= 16
-
-        done = cookie_lab("run", "second-request", "--remote-url", url, timeout=120)
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert done.stderr == ""  # no warning about a password in the URL
-
-        bare = f"http://127.0.0.1:{port}"
-        done = cookie_lab("run", "second-request", "--remote-url", bare, timeout=60)
-        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
-        assert (
-            f"the browser at --remote-url {bare} did not start: Authorization Required; "
-            in done.stderr
-        )
-        assert "asks for a user name and password" in done.stderr
-
-        wrong = f"http://cookie-lab:not-{password}@127.0.0.1:{port}"
-        done = cookie_lab("run", "second-request", "--remote-url", wrong, timeout=60)
-        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
-        assert "the user name or password in --remote-url is wrong" in done.stderr
-        assert password not in done.stderr
-        assert f"--remote-url http://cookie-lab:***@127.0.0.1:{port} " in done.stderr
-
-        # A second `make grid` on the same port: one line, before any Java starts.
-        second = subprocess.run(
-            [sys.executable, "-m", "scenarios.grid", "--port", str(port)],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-        assert second.returncode == 2, second.stdout + second.stderr
-        assert second.stderr == (
-            f"make grid: error: port {port} on 127.0.0.1 is already in use (another Grid?): "
-            "stop it, or choose another port with --port\n"
-        )
-        assert "ready" not in second.stdout
-    finally:
-        # SIGTERM, as `timeout` and a CI cancel send: Java and its browsers go with it.
-        grid.send_signal(signal.SIGTERM)
-        grid.wait(timeout=60)
-        assert survivors(env) == [], "the Grid outlived its SIGTERM"
-    assert grid.returncode == 0
-    assert grid.stderr.read().endswith("Selenium Grid stopped.\n")
