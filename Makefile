@@ -34,10 +34,11 @@ help: ## List every target
 setup: ## Create .venv, install the package, and Chromium/ChromeDriver/Xvfb when missing
 	@bash scripts/setup.sh
 
-# Two workers: most of the suite waits on browsers, servers and real time, not on the CPU.
+# Three workers on two cores: many tests wait on real time (an expiry, a page that never
+# comes, a Grid that never answers), and a third worker fills those waits (docs/performance.md).
 # loadgroup: the tests that share one Grid (xdist_group) share a worker, and that one Grid.
-test: setup ## Run the whole test suite headless (real browser, real server), on two workers
-	$(PY) -m pytest -n 2 --dist loadgroup $(ARGS)
+test: setup ## Run the whole test suite headless (real browser, real server), on three workers
+	$(PY) -m pytest -n 3 --dist loadgroup $(ARGS)
 
 lab: setup ## Watch every scenario in a visible browser, slowly; the report goes to lab-report/
 	@bash scripts/lab.sh $(ARGS)

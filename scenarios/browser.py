@@ -70,8 +70,8 @@ class _Kind:
     service: type
     driver_class: type
     fix: str
-    # Chosen first for a headless run when installed.
-    headless_binaries: tuple[str, ...] = ()
+    # Chromium's headless shell, chosen first for a headless run when installed.
+    has_headless_shell: bool = False
 
 
 KINDS = {
@@ -82,7 +82,7 @@ KINDS = {
         webdriver.ChromeService,
         webdriver.Chrome,
         "run `make setup` (it installs Debian's chromium and chromium-driver)",
-        ("chromium-headless-shell",),
+        has_headless_shell=True,
     ),
     "firefox": _Kind(
         ("firefox", "firefox-esr"),
@@ -107,10 +107,22 @@ def resolve(config):
     ):
         if path and not os.access(path, os.X_OK):
             raise UsageError(f"{setting}={path} is not an executable file")
-    names = (kind.headless_binaries if config.headless else ()) + kind.binaries
-    binary = config.browser_binary or next(filter(None, map(shutil.which, names)), None)
+    found = [_headless_shell()] if config.headless and kind.has_headless_shell else []
+    found += map(shutil.which, kind.binaries)
+    binary = config.browser_binary or next(filter(None, found), None)
     driver = config.driver_path or shutil.which(kind.driver)
     return binary, driver
+
+
+# Debian's /usr/bin/chromium-headless-shell is a script that stays the browser's parent
+# rather than exec it; the binary itself, here, comes first, so the browser is the driver's
+# own child.
+CHROMIUM_LIB = "/usr/lib/chromium"
+
+
+def _headless_shell():
+    path = os.pathsep.join([CHROMIUM_LIB, os.environ.get("PATH", os.defpath)])
+    return shutil.which("chromium-headless-shell", path=path)
 
 
 # Starts the headless shell with a tab to drive: see the script.

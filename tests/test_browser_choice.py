@@ -1,0 +1,60 @@
+"""Which browser a run starts: headless, Chromium's headless shell (under half the CPU); for a
+class to watch, the full Chromium; an explicit COOKIE_LAB_BROWSER_BINARY over either."""
+
+from pathlib import Path
+
+import pytest
+
+from scenarios import browser as browser_module
+from scenarios.browser import resolve
+from scenarios.config import Config
+
+
+@pytest.fixture
+def system(tmp_path, monkeypatch):
+    """A PATH holding a Chromium, its headless shell and a ChromeDriver (stubs)."""
+    for name in ("chromium", "chromium-headless-shell", "chromedriver"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(browser_module, "CHROMIUM_LIB", str(tmp_path / "no-such-folder"))
+    return tmp_path
+
+
+def test_headless_takes_the_headless_shell(system):
+    assert resolve(Config(headless=True)) == (
+        str(system / "chromium-headless-shell"),
+        str(system / "chromedriver"),
+    )
+
+
+def test_a_watched_browser_is_the_full_chromium(system):
+    assert resolve(Config(headless=False))[0] == str(system / "chromium")
+
+
+def test_without_the_shell_headless_takes_the_full_chromium(system):
+    (system / "chromium-headless-shell").unlink()
+    assert resolve(Config(headless=True))[0] == str(system / "chromium")
+
+
+def test_an_explicit_browser_wins(system):
+    chosen = str(system / "chromium")
+    assert resolve(Config(headless=True, browser_binary=chosen))[0] == chosen
+
+
+@pytest.mark.browser
+def test_the_suites_headless_browser_is_the_shell_make_setup_installed_started_directly(browser):
+    assert browser.driver.capabilities["browserName"] == "chrome-headless-shell"
+    # Not through Debian's script, which would stay between the driver and the browser.
+    driver_pid = browser._service.process.pid
+    children = [proc for proc, parent in processes() if parent == driver_pid]
+    assert [(child / "exe").resolve().name for child in children] == ["chromium-headless-shell"]
+
+
+def processes():
+    """(its /proc folder, its parent's pid) of each live process."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            yield stat.parent, int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError):
+            continue  # gone while we looked
