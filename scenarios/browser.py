@@ -114,15 +114,16 @@ def resolve(config):
     return binary, driver
 
 
-# Debian's /usr/bin/chromium-headless-shell is a script that stays the browser's parent
-# rather than exec it; the binary itself, here, comes first, so the browser is the driver's
-# own child.
+# Debian's chromium-headless-shell command is a script that stays the browser's parent rather
+# than exec it: the binary it runs, here, is taken instead, so the browser is the driver's own
+# child.
 CHROMIUM_LIB = "/usr/lib/chromium"
 
 
 def _headless_shell():
-    path = os.pathsep.join([CHROMIUM_LIB, os.environ.get("PATH", os.defpath)])
-    return shutil.which("chromium-headless-shell", path=path)
+    found = shutil.which("chromium-headless-shell")
+    binary = os.path.join(CHROMIUM_LIB, "chromium-headless-shell")
+    return binary if found and os.access(binary, os.X_OK) else found
 
 
 # Starts the headless shell with a tab to drive: see the script.
