@@ -254,7 +254,7 @@ def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
 ):
     start = time.monotonic()
     done = cookie_lab("run", "second-request", "--remote-url", silent_server.url,
-                      "--page-load-timeout", "1", timeout=60)  # fmt: skip
+                      "--page-load-timeout", "0.5", timeout=60)  # fmt: skip
     assert done.returncode == 2, done.stdout + done.stderr
     assert "cannot reach a WebDriver endpoint at --remote-url" in done.stderr
     assert done.stderr.count("\n") == 1 and time.monotonic() - start < 20

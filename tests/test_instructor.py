@@ -109,7 +109,7 @@ def test_step_mode_goes_one_step_per_click_and_the_jar_shows_the_path_lesson(hea
             assert step.passed, step.message
             # One step, then nothing until the instructor clicks.
             with pytest.raises(queue.Empty):
-                finished.get(timeout=1)
+                finished.get(timeout=0.5)
             assert shown(driver)["count"] == f"\u00b7 step {number} of 8"
             if number < 5:
                 click_next(driver)
@@ -230,7 +230,7 @@ def test_step_mode_goes_one_step_per_enter_and_q_stops_with_the_summary(display,
         lines.until("  ok", within=30)
         for _ in range(2):
             with pytest.raises(queue.Empty):  # nothing more until the instructor says so
-                while not lines.next(timeout=1).startswith("  ok"):
+                while not lines.next(timeout=0.5).startswith("  ok"):
                     pass
             process.stdin.write("\n")
             process.stdin.flush()

@@ -64,7 +64,9 @@ def narrations(stdout):
 # The CLI's full run, with the real 15-second expiry: the report's tests read its report.
 @pytest.mark.browser
 @pytest.mark.slow
-def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers(full_run):
+def test_full_run_with_the_real_15_second_expiry_passes_on_two_workers_in_the_full_chromium(
+    full_run,
+):
     done, _ = full_run
     assert done.returncode == 0, done.stdout + done.stderr
     assert "counts down its 15 s" in done.stdout
