@@ -131,7 +131,8 @@ _HEADLESS_SHELL = os.path.join(os.path.dirname(__file__), "bin", "headless-shell
 
 
 def is_headless_shell(binary):
-    return "headless-shell" in os.path.basename(binary) or "headless_shell" in binary
+    """Debian's chromium-headless-shell, or Chrome for Testing's chrome-headless-shell."""
+    return "headless-shell" in os.path.basename(binary).replace("_", "-")
 
 
 def _only_the_lab(config):
