@@ -5,6 +5,9 @@ The browser tests grade many files in one child process and one browser (grade_f
 """
 
 import io
+import os
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -103,6 +106,9 @@ def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
         """,
     )
     unloadable = write(tmp_path, "test_unloadable.py", "\nimport no_such_module_here\n")
+    exits = write(
+        tmp_path, "test_exits.py", "import sys\nsys.exit(1)\n\ndef test_it(driver):\n    pass\n"
+    )
     # It swallows the grader's SIGTERM: only the hard kill and the reaping by tag end it.
     hanging = write(
         tmp_path,
@@ -123,7 +129,7 @@ def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
     monkeypatch.setenv(TAG, env[TAG])  # the grader's child, its driver and browser inherit it
     monkeypatch.setattr(supervisor, "GRACE_SECONDS", 1.0)
     broken = ("set-cookie-sets-nothing",)
-    jobs = [(f, broken) for f in (flaky, sleepy, unloadable, hanging)]
+    jobs = [(f, broken) for f in (flaky, sleepy, unloadable, hanging, exits)]
     graded = grader.grade_files(jobs, CONFIG, run_seconds=4, expiry_seconds=EXPIRY)
     assert survivors(env) == []
     said = [" ".join(judge(runs, broken, 4).sentences) for runs in graded]
@@ -138,6 +144,8 @@ def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
     )
     assert said[3].startswith("your test did not finish within 4 s on the real lab")
     assert [r.hung for r in graded[3]] == [True]
+    # sys.exit as it loads: pytest calls that an internal error, not a file with no test.
+    assert said[4] == "your test file does not load: SystemExit: 1 (line 2)"
 
 
 def test_verdicts_name_what_was_missed_in_sentences():
@@ -211,6 +219,20 @@ def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
             assert f"`{name}`" in readme, (exercise.folder, name)
         assert "TODO" in (folder / exercise.test_name).read_text()
         assert (ROOT / "solutions" / exercise.folder / exercise.test_name).is_file()
+
+
+def test_headed_with_no_display_is_one_line_before_any_test(tmp_path):
+    test = write(tmp_path, "test_it.py", "def test_it(driver):\n    pass\n")
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--headed", str(test), "-p", "no:cacheprovider"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR, done.stdout + done.stderr
+    assert done.stderr.strip() == (
+        "ERROR: --headed needs a display: set DISPLAY, or run under xvfb-run"
+    ), done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
 
 
 def test_the_project_suite_keeps_its_own_driver_fixture(request):

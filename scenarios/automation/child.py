@@ -56,6 +56,11 @@ class Results:
         else:
             self.failure = describe(exc, self.test_file)
 
+    def pytest_internalerror(self, excrepr, excinfo):
+        # A learner's file that exits as it loads (sys.exit at module level) ends pytest's
+        # collection with an internal error, not a collection error.
+        self.load_error = describe(excinfo.value, self.test_file)
+
     def outcome(self):
         return {
             "passed": self.passed,

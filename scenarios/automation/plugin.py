@@ -59,13 +59,17 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_configure(config):
+    # Here, not in a fixture: pytest says it in one line, before any test runs.
+    if config.getoption("--headed") and not os.environ.get("DISPLAY"):
+        raise pytest.UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
+
+
 @pytest.fixture(scope="session")
 def lab_config(pytestconfig):
     """The browser's and the lab's settings, from the command line and COOKIE_LAB_*."""
     option = pytestconfig.getoption
     headless = not option("--headed")
-    if not headless and not os.environ.get("DISPLAY"):
-        raise pytest.UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
     try:
         config = Config.from_env(
             headless=headless,
