@@ -33,8 +33,10 @@ def failure_reason(exc):
         said = "the browser failed: " + (exc.msg or type(exc).__name__)
     elif is_browser_failure(exc):
         said = f"the browser stopped answering: {type(exc).__name__}"
+    elif isinstance(exc, Cancelled):  # Ctrl-C, SIGTERM, the instructor's q
+        said = "stopped before the step could finish"
     else:
-        said = f"the scenario stopped on {type(exc).__name__}: {exc}"
+        said = f"the scenario stopped on {type(exc).__name__}" + (f": {exc}" if str(exc) else "")
     return (said.strip().splitlines() or [""])[0]
 
 
