@@ -59,6 +59,17 @@ def run(lab):
             return None
         return time.monotonic() - set_at
 
+    def until_gone(message, counting=None):
+        """Reload until the cookie is no longer carried, for at most the rest of its life and
+        a margin; return how long after it was set it was gone."""
+        return lab.wait_until(
+            expired,
+            timeout=max(2 * SLACK, seconds + 2 * SLACK - (time.monotonic() - set_at)),
+            poll=POLL,
+            message=message,
+            counting=counting,
+        )
+
     # Decided once: a step that said "carried" must not then act as if it had expired.
     late = time.monotonic() - set_at >= seconds - 1
     if late:
@@ -68,12 +79,7 @@ def run(lab):
     with lab.step(narration):
         if late:
             # Gone, or going within the second: a reload shows it gone, then it is set again.
-            lab.wait_until(
-                expired,
-                timeout=max(2 * SLACK, seconds + 2 * SLACK - (time.monotonic() - set_at)),
-                poll=POLL,
-                message=f"expected expiring_cookie_name to be gone after {seconds} s",
-            )
+            until_gone(f"expected expiring_cookie_name to be gone after {seconds} s")
             set_at, seconds = _set_cookie(lab)
         lab.visit("/")
         lab.expect_carried("expiring_cookie_name", "expiring_cookie_value")
@@ -92,11 +98,8 @@ def run(lab):
     else:
         narration = f"{seconds} s passed while we paused: a reload no longer carries it"
     with lab.step(narration):
-        gone_after = lab.wait_until(
-            expired,
-            timeout=max(2 * SLACK, seconds + 2 * SLACK - (time.monotonic() - set_at)),
-            poll=POLL,
-            message=f"expected expiring_cookie_name to stop being carried after {seconds} s, "
+        gone_after = until_gone(
+            f"expected expiring_cookie_name to stop being carried after {seconds} s, "
             f"but it was still carried after {seconds + 2 * SLACK:.0f} s",
             counting=("expiring_cookie_name", set_at + seconds),
         )
