@@ -57,7 +57,7 @@ soak: setup ## Run the whole scenario suite 20 times in a row; any flake fails i
 
 grid: setup ## Start a Selenium Grid for a class to point at; print its URL (Ctrl-C stops it)
 	@bash scripts/setup.sh --grid
-	$(PY) -m scenarios.grid $(ARGS)
+	$(PY) -m scenarios.browser.grid $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .

@@ -17,16 +17,16 @@ from pathlib import Path
 from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
-from scenarios.automation import catalog as automation_catalog
-from scenarios.automation import grader
-from scenarios.automation.verdict import judge
-from scenarios.browser import Browser
-from scenarios.catalog import SCENARIOS
-from scenarios.config import Config
-from scenarios.lab import Lab
-from scenarios.processes import stopped_like_ctrl_c
-from scenarios.runner import run_one
-from scenarios.server import LabServer
+from scenarios.browser.launch import Browser
+from scenarios.content.catalog import SCENARIOS
+from scenarios.content.exercises import automation as automation_catalog
+from scenarios.core.config import Config
+from scenarios.core.processes import stopped_like_ctrl_c
+from scenarios.lab.facade import Lab
+from scenarios.lab.server import LabServer
+from scenarios.tracks.automation import grader
+from scenarios.tracks.automation.verdict import judge
+from scenarios.tracks.runner import run_one
 
 SHORT_EXPIRY = 2
 GRADING = "grading exercise 9 (real lab twice, 3 broken labs)"

@@ -9,10 +9,10 @@ import argparse
 import sys
 import time
 
-from scenarios import runner
-from scenarios.catalog import SCENARIOS
-from scenarios.config import Config, UsageError
-from scenarios.processes import stopped_like_ctrl_c
+from scenarios.content.catalog import SCENARIOS
+from scenarios.core.config import Config, UsageError
+from scenarios.core.processes import stopped_like_ctrl_c
+from scenarios.tracks import runner
 
 
 def main():

@@ -1,5 +1,5 @@
 import sys
 
-from scenarios.cli import main
+from scenarios.cli.main import main
 
 sys.exit(main())

@@ -8,9 +8,9 @@ from flask import Flask
 from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
 
 from lab_app import create_app
-from scenarios.browser import Browser
-from scenarios.config import Config
-from scenarios.server import LabServer
+from scenarios.browser.launch import Browser
+from scenarios.core.config import Config
+from scenarios.lab.server import LabServer
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 behaviour (its files, its report's destination, an interrupt) tested in process, in
 milliseconds: the browser's part is tested wherever a browser is the subject."""
 
-from scenarios.catalog import SCENARIOS
-from scenarios.lab import Step
-from scenarios.observers import notify
-from scenarios.runner import Result
+from scenarios.content.catalog import SCENARIOS
+from scenarios.core.observers import notify
+from scenarios.core.records import Result, Step
 
 BY_NAME = {s.name: s for s in SCENARIOS}
 

@@ -11,7 +11,7 @@ import time
 import uuid
 from pathlib import Path
 
-from scenarios.processes import settle
+from scenarios.core.processes import settle
 
 RUNNER = [sys.executable, "-m", "scenarios"]
 TAG = "COOKIE_LAB_TEST_RUN"

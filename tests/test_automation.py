@@ -14,12 +14,13 @@ import pytest
 from helpers import TAG, survivors, tagged_env
 
 from lab_app.broken import BROKEN_LABS
-from scenarios.automation import catalog, grader, supervisor, track
-from scenarios.automation.grader import Run
-from scenarios.automation.verdict import Verdict, judge
-from scenarios.cli import main
-from scenarios.config import Config
-from scenarios.exercises.workshop import ROOT
+from scenarios.cli.main import main
+from scenarios.content.exercises import automation as catalog
+from scenarios.core.config import Config
+from scenarios.tracks.automation import grader, supervisor, track
+from scenarios.tracks.automation.grader import Run
+from scenarios.tracks.automation.verdict import Verdict, judge
+from scenarios.tracks.flask_track.workshop import ROOT
 
 CONFIG = Config(headless=True)
 EXPIRY = 2
@@ -180,7 +181,7 @@ def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):
 
 def test_the_scoreboard_shows_both_tracks():
     # `cookie-lab check` prints it (test_exercises runs that); here, what it says.
-    from scenarios.exercises.catalog import EXERCISES as FLASK
+    from scenarios.content.exercises.catalog import EXERCISES as FLASK
 
     solved = track.Outcome(catalog.EXERCISES[0], None, Verdict(True, ()))
     unsolved = track.Outcome(FLASK[0], None, Verdict(False, ()))

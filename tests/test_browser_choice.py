@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from scenarios import browser as browser_module
-from scenarios.browser import resolve
-from scenarios.config import Config
-from scenarios.processes import members
+from scenarios.browser import launch as browser_module
+from scenarios.browser.launch import resolve
+from scenarios.core.config import Config
+from scenarios.core.processes import members
 
 
 @pytest.fixture

@@ -13,13 +13,14 @@ import pytest
 from fake_run import FakeRunner
 from helpers import RUNNER, cookie_lab
 
-from scenarios import catalog, runner
-from scenarios.automation import track
-from scenarios.catalog import SCENARIOS
-from scenarios.cli import _config, build_parser, main
-from scenarios.config import Config
-from scenarios.errors import UsageError
-from scenarios.exercises import workshop
+from scenarios.cli.main import _config, build_parser, main
+from scenarios.content import catalog
+from scenarios.content.catalog import SCENARIOS
+from scenarios.core.config import Config
+from scenarios.core.errors import UsageError
+from scenarios.tracks import runner
+from scenarios.tracks.automation import track
+from scenarios.tracks.flask_track import workshop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -282,7 +283,9 @@ def test_a_closed_stderr_or_stdin_leaves_the_listing_alone():
 def test_urllib3_retries_stay_off_stderr_even_with_logging_set_up():
     # As a learner's app may do (logging.basicConfig): urllib3 then logs each retry of the
     # refused connection as a warning, which would break the one-line error.
-    with_logging = "import logging, sys; logging.basicConfig(); from scenarios.cli import main; "
+    with_logging = (
+        "import logging, sys; logging.basicConfig(); from scenarios.cli.main import main; "
+    )
     done = subprocess.run(
         [sys.executable, "-c", with_logging + "sys.exit(main())"]
         + ["run", "second-request", "--remote-url", "http://127.0.0.1:9"],

@@ -2,8 +2,8 @@
 
 import io
 
-from scenarios.console import Narrator
-from scenarios.lab import Step
+from scenarios.core.records import Step
+from scenarios.show.console import Narrator
 
 
 def narrated(step):

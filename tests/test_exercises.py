@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.automation.catalog import EXERCISES as AUTOMATION
-from scenarios.cli import main
-from scenarios.config import Config
-from scenarios.exercises.catalog import EXERCISES
-from scenarios.exercises.workshop import ROOT, check_one
+from scenarios.cli.main import main
+from scenarios.content.exercises.automation import EXERCISES as AUTOMATION
+from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.core.config import Config
+from scenarios.tracks.flask_track.workshop import ROOT, check_one
 
 CONFIG = Config(headless=True)
 LAST = AUTOMATION[-1].number  # the automation track's exercises come after these

@@ -17,8 +17,8 @@ import pytest
 from flask import Flask
 from helpers import RUNNER, Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
-from scenarios.catalog import SCENARIOS
-from scenarios.server import LabServer
+from scenarios.content.catalog import SCENARIOS
+from scenarios.lab.server import LabServer
 
 pytestmark = pytest.mark.browser
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
-from scenarios.browser import Browser
-from scenarios.config import Config
-from scenarios.grid import LocalGrid, free_port
-from scenarios.processes import members, settle
+from scenarios.browser.grid import LocalGrid, free_port
+from scenarios.browser.launch import Browser
+from scenarios.core.config import Config
+from scenarios.core.processes import members, settle
 
 # Under pytest-xdist, the tests that share the standalone Grid share a worker; those that
 # start a Grid of their own share another.
@@ -46,7 +46,7 @@ class MadeGrid:
     def __init__(self, *args, env, within=120):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "scenarios.grid", "--port", str(self.port), *args],
+            [sys.executable, "-m", "scenarios.browser.grid", "--port", str(self.port), *args],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -141,7 +141,7 @@ def test_a_lab_without_the_password_or_with_a_wrong_one_is_one_line(grid):
 
 def test_a_second_make_grid_on_its_port_is_one_line_before_any_java_starts(grid):
     second = subprocess.run(
-        [sys.executable, "-m", "scenarios.grid", "--port", str(grid.port)],
+        [sys.executable, "-m", "scenarios.browser.grid", "--port", str(grid.port)],
         capture_output=True,
         text=True,
         timeout=30,

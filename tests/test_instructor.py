@@ -23,13 +23,13 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
 from lab_app import create_app
-from scenarios.browser import Browser
-from scenarios.catalog import select as scenarios_named
-from scenarios.cli import main
-from scenarios.config import Config
-from scenarios.console import Narrator
-from scenarios.runner import lab_for, run_one
-from scenarios.server import LabServer
+from scenarios.browser.launch import Browser
+from scenarios.cli.main import main
+from scenarios.content.catalog import select as scenarios_named
+from scenarios.core.config import Config
+from scenarios.lab.server import LabServer
+from scenarios.show.console import Narrator
+from scenarios.tracks.runner import lab_for, run_one
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ import pytest
 from selenium import webdriver
 
 from lab_app.tutorial import COOKIE_PATHS
-from scenarios.browser import quit_promptly, resolve
-from scenarios.config import Config
-from scenarios.jar import BiDiJar, DevToolsJar, WebDriverJar
+from scenarios.browser.jar import BiDiJar, DevToolsJar, WebDriverJar
+from scenarios.browser.launch import quit_promptly, resolve
+from scenarios.core.config import Config
 
 pytestmark = pytest.mark.browser
 

@@ -3,9 +3,9 @@ that has changed since: a visit, a click or a script makes the next check read a
 
 import pytest
 
-from scenarios.config import Config
-from scenarios.errors import Cancelled
-from scenarios.lab import Lab, failure_reason
+from scenarios.core.config import Config
+from scenarios.core.errors import Cancelled
+from scenarios.lab.facade import Lab, failure_reason
 
 pytestmark = pytest.mark.browser
 

@@ -17,10 +17,10 @@ from dataclasses import replace
 import pytest
 from helpers import Lines, processes_tagged, survivors, tagged_env
 
-from scenarios.config import Config
-from scenarios.exercises.catalog import EXERCISES
-from scenarios.exercises.workshop import ROOT, check_one, run
-from scenarios.processes import settle
+from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.core.config import Config
+from scenarios.core.processes import settle
+from scenarios.tracks.flask_track.workshop import ROOT, check_one, run
 
 CONFIG = Config(headless=True)
 SOLVED = {e.number: (ROOT / "solutions" / e.folder / "app.py").read_text() for e in EXERCISES}
@@ -200,9 +200,9 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
 
 CHECKER = (
     "import sys, functools, pathlib\n"
-    "from scenarios.exercises import workshop\n"
+    "from scenarios.tracks.flask_track import workshop\n"
     "workshop.run = functools.partial(workshop.run, root=pathlib.Path(sys.argv[1]))\n"
-    "from scenarios.cli import main\n"
+    "from scenarios.cli.main import main\n"
     "sys.exit(main(['check', *sys.argv[2:]]))\n"
 )
 
@@ -288,7 +288,7 @@ def test_ctrl_c_during_an_endless_view_ends_the_run_at_once(tmp_path, env):
 LOADING_FOREVER = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from scenarios.exercises.learner import LearnerApp\n"
+    "from scenarios.tracks.flask_track.learner import LearnerApp\n"
     "LearnerApp(Path(sys.argv[1]), 'app.py', 600, 600).__enter__()\n"
 )
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import RUNNER, why_no_namespace
 
-from scenarios.browser import _only_the_lab
-from scenarios.config import Config
+from scenarios.browser.launch import _only_the_lab
+from scenarios.core.config import Config
 
 pytestmark = pytest.mark.browser
 

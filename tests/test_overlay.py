@@ -3,9 +3,9 @@
 import pytest
 from helpers import SHOWN
 
-from scenarios import overlay
-from scenarios.config import Config
-from scenarios.lab import Lab
+from scenarios.core.config import Config
+from scenarios.lab.facade import Lab
+from scenarios.show import overlay
 
 pytestmark = pytest.mark.browser
 

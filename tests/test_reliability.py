@@ -17,7 +17,7 @@ from helpers import (
     tagged_env,
 )
 
-from scenarios.catalog import SCENARIOS
+from scenarios.content.catalog import SCENARIOS
 
 pytestmark = pytest.mark.browser
 

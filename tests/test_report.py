@@ -12,11 +12,11 @@ from helpers import RUNNER, cookie_lab, signalled_halfway, why_no_namespace
 from junitparser import JUnitXml
 from selenium.webdriver.support.wait import WebDriverWait
 
-from scenarios.catalog import SCENARIOS
-from scenarios.config import Config, UsageError
-from scenarios.evidence import screenshot
-from scenarios.report import Report
-from scenarios.server import LabServer
+from scenarios.content.catalog import SCENARIOS
+from scenarios.core.config import Config, UsageError
+from scenarios.lab.server import LabServer
+from scenarios.show.evidence import screenshot
+from scenarios.show.report import Report
 
 # One worker runs this module and the CLI's full run, so the full run (conftest) happens once.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("report")]

@@ -7,9 +7,9 @@ import re
 import pytest
 from fake_run import FakeRunner, result, step
 
-from scenarios import cli
-from scenarios.catalog import SCENARIOS
-from scenarios.jar import Cookie
+from scenarios.browser.jar import Cookie
+from scenarios.cli import main as cli
+from scenarios.content.catalog import SCENARIOS
 
 FULL = [s.name for s in SCENARIOS]
 

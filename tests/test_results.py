@@ -13,8 +13,9 @@ from fake_run import FakeRunner, result, step
 from helpers import cookie_lab
 from junitparser import Failure, JUnitXml, Skipped
 
-from scenarios import atomic, cli
-from scenarios.errors import UsageError
+from scenarios.cli import main as cli
+from scenarios.core import atomic
+from scenarios.core.errors import UsageError
 
 WRONG = "expected the browser to store a cookie named cookie_name, but it holds no cookies"
 

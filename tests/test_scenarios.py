@@ -11,12 +11,13 @@ from flask import abort, request
 from helpers import SHORT_EXPIRY_SECONDS, SHOWN
 
 from lab_app import create_app
-from scenarios.catalog import SCENARIOS, select
-from scenarios.config import Config
-from scenarios.console import Narrator
-from scenarios.lab import Lab
-from scenarios.runner import Result, lab_for, run_one
-from scenarios.server import LabServer
+from scenarios.content.catalog import SCENARIOS, select
+from scenarios.core.config import Config
+from scenarios.core.records import Result
+from scenarios.lab.facade import Lab
+from scenarios.lab.server import LabServer
+from scenarios.show.console import Narrator
+from scenarios.tracks.runner import lab_for, run_one
 
 pytestmark = pytest.mark.browser
 

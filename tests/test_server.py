@@ -4,7 +4,7 @@ import socket
 import urllib.request
 
 from lab_app import create_app
-from scenarios.server import LabServer, listen_host
+from scenarios.lab.server import LabServer, listen_host
 
 
 def fetch(url):

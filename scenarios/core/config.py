@@ -1,0 +1,155 @@
+"""One frozen Config, built once from the CLI and the environment, then passed down."""
+
+import ipaddress
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scenarios.core.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Config:
+    headless: bool = True
+    slow_mo: float = 0.0
+    browser: str = "chromium"
+    # A Selenium Grid or any W3C WebDriver endpoint; None starts a local browser.
+    remote_url: str | None = None
+    # A lab app already running elsewhere; None starts one on a free loopback port.
+    base_url: str | None = None
+    # The host the browser is sent to for the runner's own app: with a Grid on another
+    # machine, a name or address of this machine that the Grid's node can reach.
+    advertise_host: str = "127.0.0.1"
+    port: int = 0
+    # Each worker has its own browser and its own app server; they share nothing.
+    workers: int = 1
+    expiry_seconds: int = 15
+    # Where `run --report DIR` writes index.html; None captures no evidence, so runs stay fast.
+    report_dir: Path | None = None
+    # The in-page banner and highlight for a watching class; None: shown when headed.
+    overlay: bool | None = None
+    # Explicit browser and driver paths win over the system's; see browser.py.
+    browser_binary: str | None = None
+    driver_path: str | None = None
+    # Fits the smallest common projector (1280x720), so a class sees the whole window.
+    window_size: tuple[int, int] = (1280, 720)
+    # How long a page load or a page script may take. Without a bound, chromedriver waits
+    # 300 s for a page that never comes (a learner's endless loop, a server that never
+    # answers), and quit() waits behind it.
+    page_load_seconds: float = 10.0
+    # How long a learner's exercise app may take to start (import and serve): an endless loop
+    # at import would otherwise stall the check for ever.
+    app_start_seconds: float = 10.0
+    # Step mode: each step waits for the instructor (Enter, or Next in the browser).
+    step: bool = False
+
+    def __post_init__(self):
+        # Refused wherever a Config is built, in code as from the command line.
+        _within("--slow-mo", self.slow_mo, 0, 60)
+        _within("--workers", self.workers, 1, 16)
+        _within("--port", self.port, 0, 65535)
+        _within("--expiry-seconds", self.expiry_seconds, 1, MAX_SECONDS)
+        _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
+        if self.browser not in ("chromium", "firefox"):
+            raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
+        if self.base_url and not self.base_url.startswith(("http://", "https://")):
+            raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
+        for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
+            try:
+                urlsplit(url or "").port  # noqa: B018 - parses the host and the port
+            except ValueError as exc:
+                raise UsageError(f"{option} {url!r} is not a URL: {exc}") from None
+        object.__setattr__(self, "advertise_host", check_host(self.advertise_host))
+        if self.step and self.headless:
+            raise UsageError("--step paces a browser the class watches: add --headed")
+        if self.step and self.workers > 1:
+            raise UsageError("--step shows one browser: drop --workers")
+
+    @property
+    def lab_host(self):
+        """The host the browser is sent to for the lab app."""
+        return urlsplit(self.base_url).hostname if self.base_url else self.advertise_host
+
+    @classmethod
+    def from_env(cls, environ=None, **overrides):
+        """Read COOKIE_LAB_* settings, then apply ``overrides`` (the CLI's, which win)."""
+        env = dict(os.environ if environ is None else environ)
+        values = {
+            "browser_binary": env.get("COOKIE_LAB_BROWSER_BINARY") or None,
+            "driver_path": env.get("COOKIE_LAB_DRIVER") or None,
+            "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
+            "advertise_host": env.get("COOKIE_LAB_ADVERTISE_HOST") or cls.advertise_host,
+        }
+        if env.get("COOKIE_LAB_PAGE_LOAD_SECONDS"):
+            try:
+                values["page_load_seconds"] = float(env["COOKIE_LAB_PAGE_LOAD_SECONDS"])
+            except ValueError:
+                raise UsageError(
+                    "COOKIE_LAB_PAGE_LOAD_SECONDS takes seconds, got "
+                    f"{env['COOKIE_LAB_PAGE_LOAD_SECONDS']!r}"
+                ) from None
+        if "COOKIE_LAB_EXPIRY_SECONDS" in env:
+            values["expiry_seconds"] = parse_seconds(
+                env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
+            )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def shows_overlay(self):
+        return (not self.headless) if self.overlay is None else self.overlay
+
+    def app_config(self):
+        """What the lab app needs to know, as the app factory's ``test_config``."""
+        return {"EXPIRY_SECONDS": self.expiry_seconds}
+
+
+def _within(what, value, low, high):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise UsageError(f"{what} must be between {low:g} and {high:g}, got {value!r}")
+
+
+# A day: longer shows nothing more in a lesson, and a Max-Age far enough out overflows the
+# app's date arithmetic (an error page, not a cookie).
+MAX_SECONDS = 86400
+
+
+def parse_seconds(text, what):
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise UsageError(f"{what} must be a whole number of seconds, got {text!r}") from None
+    if seconds < 1:
+        raise UsageError(f"{what} must be at least 1 second, got {seconds}")
+    if seconds > MAX_SECONDS:
+        raise UsageError(f"{what} must be at most {MAX_SECONDS} seconds (a day), got {seconds}")
+    return seconds
+
+
+def check_host(host):
+    """A host the browser can be sent to: a bare name or address, not a URL or a wildcard.
+
+    An IPv6 address may come with or without its brackets; returns the host without them.
+    """
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if ":" in bare:
+        try:
+            if "%" not in bare and not ipaddress.IPv6Address(bare).is_unspecified:
+                return bare
+        except ValueError:
+            pass
+    # Printable, so a newline cannot reach a URL, a header or the narration.
+    elif bare and bare.isprintable() and not any(c in bare for c in "/@ []%?#\\"):
+        if bare not in ("0.0.0.0", "*"):
+            return bare
+    raise UsageError(
+        f"--advertise-host takes a host name or address the browser can reach, got {host!r}"
+    )
+
+
+def is_loopback(host):
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

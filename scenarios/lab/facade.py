@@ -1,0 +1,252 @@
+"""What a scenario does with the browser: narrated steps, visits, checks and waits.
+
+``Lab`` is a facade over the parts handed to it: the browser, the lab page (``lab.page``),
+the cookie jar (``lab.jar``) and the observers that show and record each step.
+"""
+
+import time
+from contextlib import contextmanager
+from threading import Event
+from urllib.parse import urljoin
+
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from urllib3.exceptions import HTTPError
+
+from lab_app.tutorial import COOKIE_PATHS
+from scenarios.browser.jar import lab_origins
+from scenarios.core.errors import Cancelled, CheckFailed
+from scenarios.core.observers import notify
+from scenarios.core.records import Step
+from scenarios.lab.pacing import Pacer
+from scenarios.lab.page import LabPage
+
+
+def is_browser_failure(exc):
+    """Whether ``exc`` came from the browser or its driver rather than from a scenario."""
+    # urllib3's errors, from a driver that died or stopped answering, are not WebDriver's.
+    return isinstance(exc, WebDriverException | HTTPError | OSError)
+
+
+def failure_reason(exc):
+    """``exc`` in one line: what the learner reads instead of a traceback."""
+    if isinstance(exc, WebDriverException):
+        said = "the browser failed: " + (exc.msg or type(exc).__name__)
+    elif is_browser_failure(exc):
+        said = f"the browser stopped answering: {type(exc).__name__}"
+    elif isinstance(exc, Cancelled):  # Ctrl-C, SIGTERM, the instructor's q
+        said = "stopped before the step could finish"
+    else:
+        said = f"the scenario stopped on {type(exc).__name__}" + (f": {exc}" if str(exc) else "")
+    return (said.strip().splitlines() or [""])[0]
+
+
+class Lab:
+    def __init__(self, browser, base_url, config, observers=(), cancel=None, page=None, jar=None):
+        self.browser, self.base_url, self.config = browser, base_url, config
+        self.page = page or LabPage(browser, self._point)
+        self.jar = jar or browser.jar_for(base_url, COOKIE_PATHS)
+        self.steps = []
+        # Set when the browser itself failed (died, stopped answering): the next scenario
+        # needs a new one.
+        self.browser_failed = False
+        self._observers = observers
+        self._cancel = cancel or Event()
+        self._pacer = Pacer(config, browser, self._cancel)
+        self._step = None
+        # CSS selectors of what the current step looks at, for the overlay's box.
+        self._looking_at = ()
+
+    @property
+    def driver(self):
+        return self.browser.driver
+
+    @property
+    def cancelled(self):
+        """Whether the run is being stopped (Ctrl-C, SIGTERM): a failure now is the stop's."""
+        return self._cancel.is_set()
+
+    @property
+    def browser_name(self):
+        """The browser's name as the narration says it: browsers differ on some lessons."""
+        return self.config.browser.capitalize()
+
+    # --- steps, checks and waits ------------------------------------------------------
+
+    @contextmanager
+    def step(self, narration):
+        """One narrated step; a failed check ends the scenario with the learner's message."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        step = self._step = Step(narration)
+        self.steps.append(step)
+        self._looking_at = ()
+        notify(self._observers, "step_started", step)
+        start = time.monotonic()
+        try:
+            yield step
+            step.passed = True
+        except CheckFailed as failure:
+            step.passed, step.message = False, str(failure)
+            raise
+        except Exception as exc:  # noqa: BLE001 - a dead browser, a bug in a scenario
+            step.passed, step.message = False, failure_reason(exc)
+            self.browser_failed = self.browser_failed or is_browser_failure(exc)
+            raise CheckFailed(step.message) from exc
+        finally:
+            step.seconds = time.monotonic() - start
+            notify(self._observers, "step_finished", step)
+            if step.passed is not None:  # an interrupted step has nothing left to show
+                # Slow-mo's pause or the instructor's word; a failure stays up a while.
+                self._pacer.after(step)
+
+    def failed_between_steps(self, narration, exc):
+        """Record ``exc``, raised outside any step (a browser that died before the first), as
+        a failed step of its own, told to the observers like any other."""
+        self.browser_failed = self.browser_failed or is_browser_failure(exc)
+        step = Step(narration, passed=False, message=failure_reason(exc))
+        self.steps.append(step)
+        notify(self._observers, "step_started", step)
+        notify(self._observers, "step_finished", step)
+
+    def check(self, condition, message):
+        if not condition:
+            raise CheckFailed(message)
+
+    def wait_until(
+        self, condition, timeout, poll=0.5, message="the condition never held", counting=None
+    ):
+        """Poll ``condition`` until it returns a truthy value, at most ``timeout`` seconds.
+
+        ``message`` may be a function: it then describes the failure when there is one.
+        ``counting``: (what, moment) the watchers see counted down instead of the bound, as
+        ("expiring_cookie_name", the time.monotonic() it expires at)."""
+        deadline = time.monotonic() + timeout
+        if counting:
+            self._step.waiting_for = counting[0]
+        while True:
+            value = condition()
+            if value:
+                return value
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise CheckFailed(message() if callable(message) else message)
+            shown = max(0.0, counting[1] - time.monotonic()) if counting else left
+            notify(self._observers, "waiting", self._step, shown)
+            if self._cancel.wait(poll):
+                raise Cancelled()
+
+    def look_at(self, element_id):
+        """The page element with this id, boxed by the overlay while the step runs."""
+        self._point(f"#{element_id}")
+        return self.driver.find_element("id", element_id)
+
+    def _point(self, *selectors):
+        self._looking_at = selectors
+        notify(self._observers, "looking_at", self._step, selectors)
+
+    # --- the browser ------------------------------------------------------------------
+
+    def url(self, path):
+        return urljoin(self.base_url + "/", path.lstrip("/"))
+
+    def twin_url(self, path):
+        """``path`` on the lab app under the loopback's other name (127.0.0.1 <-> localhost)."""
+        origins = lab_origins(self.base_url)
+        self.check(
+            len(origins) == 2,
+            f"expected the lab app on 127.0.0.1 or localhost, but it runs at {self.base_url}",
+        )
+        return urljoin(origins[1] + "/", path.lstrip("/"))
+
+    def visit(self, path):
+        """Load ``path`` (or a full URL); WebDriver returns once the page has loaded."""
+        try:
+            self.driver.get(self.url(path))
+        except TimeoutException:
+            raise CheckFailed(self.no_answer(path)) from None
+        # The overlay, drawn again on the new page. A step that has looked at nothing yet
+        # points at what the response set: a visit's evidence is its Set-Cookie lines.
+        if self._looking_at:
+            self._point(*self._looking_at)
+        else:
+            notify(self._observers, "looking_at", self._step, ("#set-cookie-headers",))
+
+    def no_answer(self, path):
+        """What to say when ``path`` never finished loading."""
+        return (
+            f"expected the lab app to answer {path}, but it did not within "
+            f"{self.config.page_load_seconds:g} s: a server that never answers?"
+        )
+
+    def restart(self):
+        """Close the browser and open it again on the same profile, as a user would."""
+        self.browser.restart()
+
+    # --- checks written for learners --------------------------------------------------
+
+    def expect_carried(self, name, value=None):
+        self._point(f'#received-cookies tr[data-cookie-name="{name}"]', "#received-cookies")
+        carried, where = self.page.carried(), f"the request to {self.page.path}"
+        if not carried:
+            said = "the request carried no cookies"
+        else:
+            said = "it carried only " + ", ".join(sorted(carried))
+        self.check(name in carried, f"expected {where} to carry {name}, but {said}")
+        if value is not None:
+            self.check(
+                carried[name] == value,
+                f"expected {where} to carry {name}={value}, but it carried {name}={carried[name]}",
+            )
+
+    def expect_not_carried(self, name):
+        # A row the step already points at says more than the table it is missing from.
+        if not self._looking_at:
+            self._point("#received-cookies")
+        carried = self.page.carried()
+        self.check(
+            name not in carried,
+            f"expected the request to {self.page.path} not to carry {name}, "
+            f"but it carried {name}={carried.get(name)}",
+        )
+
+    def stored(self, name):
+        """The cookie ``name`` in the browser's jar, any path; None when it holds none."""
+        return next((c for c in self.jar.all() if c.name == name), None)
+
+    def expect_stored(self, name, value=None, here=False):
+        """``name`` is in the jar (with ``value``); ``here``: read without leaving the page."""
+        cookies = self.jar.here() if here else self.jar.all()
+        cookie = next((c for c in cookies if c.name == name), None)
+        if cookie is None:
+            names = sorted(c.name for c in cookies)
+            holds = f"it holds only {', '.join(names)}" if names else "it holds no cookies"
+            raise CheckFailed(f"expected the browser to store a cookie named {name}, but {holds}")
+        self.check(
+            value is None or cookie.value == value,
+            f"expected the browser to store {name}={value}, but it stores {name}={cookie.value}",
+        )
+        return cookie
+
+    def expect_not_stored(self, name):
+        self.check(
+            self.stored(name) is None,
+            f"expected the browser to hold no {name}, but it still holds it",
+        )
+
+    def days_to_expiry(self, name):
+        """How many days the browser will keep ``name``; a check fails if it is not stored."""
+        cookie = self.expect_stored(name)
+        self.check(
+            cookie.expires is not None,
+            f"expected {name} to have an expiry, but the browser keeps it for the session only",
+        )
+        return (cookie.expires - time.time()) / 86400
+
+    def expect_expires_in(self, name, days):
+        """``name`` is stored to expire ``days`` from now, give or take a day."""
+        left = self.days_to_expiry(name)
+        self.check(
+            abs(left - days) < 1,
+            f"expected the browser to keep {name} for {days} days, but it expires in "
+            f"{left:.1f} days",
+        )

@@ -1,0 +1,121 @@
+"""The grader's side of its child process: start it, read its reports under a deadline, and
+end it, leaving no browser behind whatever the learner's code did.
+
+The driver runs in a session of its own (scenarios/browser.py), so killing the child's
+process group does not reach it. Every process the child starts inherits an environment tag
+instead, and whatever still carries the tag once the child is gone is killed.
+"""
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from scenarios.core.processes import settle
+
+TAG = "COOKIE_LAB_GRADER_RUN"
+# How long the child may take to quit its browser after SIGTERM before it is killed.
+GRACE_SECONDS = 5.0
+
+
+class Child:
+    """``python -m scenarios.tracks.automation.child SPEC``, reporting JSON lines on a pipe."""
+
+    def __init__(self, spec):
+        self.tag = uuid.uuid4().hex
+        read_end, write_end = os.pipe()
+        self._stderr = tempfile.TemporaryFile()
+        env = {**os.environ, TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1"}
+        try:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "scenarios.tracks.automation.child",
+                    json.dumps(spec | {"events_fd": write_end}),
+                ],
+                pass_fds=(write_end,),
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._stderr,
+                # Its own group: a Ctrl-C in the terminal reaches the grader, which ends it.
+                start_new_session=True,
+            )
+        finally:
+            os.close(write_end)
+        self._events = read_end
+        self._buffer = b""
+
+    def next_event(self, deadline):
+        """The child's next report; {"event": "timeout"} at ``deadline`` (time.monotonic),
+        {"event": "exit"} once it has closed the pipe (it ended)."""
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._events], [], [], left)[0]:
+                return {"event": "timeout"}
+            chunk = os.read(self._events, 65536)
+            if not chunk:
+                self.process.wait()
+                return {"event": "exit", "status": self.process.returncode}
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return json.loads(line)
+
+    def last_words(self):
+        """The last line the child wrote on stderr, for a child that died unexpectedly."""
+        self._stderr.seek(0)
+        lines = self._stderr.read().decode(errors="replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def stop(self):
+        """Ask the child to quit its browser (SIGTERM), kill it if it does not, then kill
+        anything it started that is still alive."""
+        if self.process.poll() is None:
+            _signal_group(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
+                _signal_group(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        _signal_group(self.process.pid, signal.SIGKILL)  # what the learner's code started
+        left = settle(lambda: reap(self.tag), timeout=GRACE_SECONDS)
+        os.close(self._events)
+        self._stderr.close()
+        return left
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+
+def _signal_group(pid, signum):
+    try:
+        os.killpg(pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def reap(tag):
+    """Kill every live process whose environment carries ``tag``; return those found."""
+    needle = f"{TAG}={tag}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if needle not in (proc / "environ").read_bytes().split(b"\0"):
+                continue  # a zombie's environment reads as empty: it is gone already
+            os.kill(int(proc.name), signal.SIGKILL)
+            found.append(int(proc.name))
+        except (OSError, ProcessLookupError):
+            continue  # gone meanwhile, or not ours to read
+    return found

@@ -1,0 +1,1 @@
+"""The Flask track: the learner writes a Flask app, and a scenario checks it in a real browser."""
