@@ -7,6 +7,7 @@ real failing check proves the runner tells them its steps.
 import io
 import json
 import os
+import stat
 
 import pytest
 from fake_run import FakeRunner, result, step
@@ -149,3 +150,53 @@ def test_check_writes_one_testcase_per_exercise(tmp_path):
         "01_set_a_cookie: Set a cookie",
     )
     assert "flavour" in case.result[0].message
+
+
+def _device(path, minor):
+    """A character device node of the kernel's memory driver: 3 is null, 7 is full."""
+    os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    return path
+
+
+def test_a_device_is_written_in_place_never_replaced(tmp_path):
+    null = _device(tmp_path / "null", 3)
+    assert atomic.writable(null, "--json") == null
+    atomic.write(null, "the results\n", "the JSON results")
+    assert stat.S_ISCHR(os.stat(null).st_mode), "the device became a regular file"
+    assert os.listdir(tmp_path) == ["null"], "a temporary file was left beside it"
+
+
+def test_a_full_device_is_one_line_and_stays_a_device(tmp_path):
+    full = _device(tmp_path / "full", 7)
+    with pytest.raises(UsageError, match=r"cannot write the JUnit XML .*full: No space left"):
+        atomic.write(full, "x" * 10000, "the JUnit XML")
+    assert stat.S_ISCHR(os.stat(full).st_mode)
+
+
+def test_a_pipe_gets_the_text_and_stays_a_pipe(tmp_path):
+    pipe = tmp_path / "results.fifo"
+    os.mkfifo(pipe)
+    read = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # a CI step reading it
+    try:
+        atomic.write(pipe, "the results\n", "the JSON results")
+        assert os.read(read, 100) == b"the results\n"
+    finally:
+        os.close(read)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_link_stays_a_link_and_its_file_is_replaced(tmp_path):
+    target = tmp_path / "kept" / "results.json"
+    target.parent.mkdir()
+    target.write_text("the last run's\n")
+    link = tmp_path / "results.json"
+    link.symlink_to(target)
+    atomic.write(atomic.writable(link, "--json"), "this run's\n", "the JSON results")
+    assert link.is_symlink() and target.read_text() == "this run's\n"
+
+
+def test_a_dash_is_standard_output(fake, tmp_path, capsys):
+    assert cli.main(["run", "--json", "-"], {}, io.StringIO()) == 1
+    said = capsys.readouterr().out
+    assert json.loads(said)["failed"] == 1
+    assert not os.path.exists("-") and not (tmp_path / "-").exists()

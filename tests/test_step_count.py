@@ -1,4 +1,4 @@
-""""step 3 of 8": a scenario's steps counted off its source, or None when it cannot say."""
+""" "step 3 of 8": a scenario's steps counted off its source, or None when it cannot say."""
 
 from scenarios.content.catalog import SCENARIOS
 from scenarios.content.step_count import count_steps
