@@ -61,3 +61,16 @@ def test_hostile_cookie_is_shown_escaped_never_as_markup(client):
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in html
     assert 'data-cookie-name="x&lt;b&gt;"' in html
+
+
+def test_non_ascii_cookies_are_shown_as_sent_and_stray_bytes_escaped(app):
+    # The bytes a browser sends for document.cookie = "ü=ünïcødé", an emoji, and two bytes
+    # that are no UTF-8; WSGI hands them over as latin-1 text.
+    sent = "ü=ünïcødé; emoji=😀".encode() + b"; stray=\xff\xfe"
+    client = app.test_client(use_cookies=False)  # a jar of its own would replace the header
+    html = client.get("/", headers={"Cookie": sent.decode("latin-1")}).text
+    assert '<tr data-cookie-name="ü">' in html and ">ünïcødé</td>" in html
+    assert ">😀</td>" in html
+    assert ">\\xff\\xfe</td>" in html
+    assert "Ã" not in html and "ð" not in html  # no bytes shown as latin-1 letters
+    assert f"({len(sent)} bytes)" in html  # bytes on the wire, not characters
