@@ -5,6 +5,7 @@ Run it alone exactly as the tutorial does: ``flask --app lab_app run``.
 
 from datetime import timedelta
 
+import click
 from flask import Flask
 
 from lab_app.broken import check_broken
@@ -49,8 +50,22 @@ def create_app(test_config=None):
     return app
 
 
+class ConfigError(ValueError, click.ClickException):
+    """A setting the lab cannot run with. Still a ValueError for code that builds the app;
+    `flask --app lab_app run` says it in one line ("Error: ...") and exits 2, not with a
+    traceback."""
+
+    exit_code = 2
+
+    def __init__(self, message):
+        click.ClickException.__init__(self, message)
+
+
 def _check_config(config):
-    check_broken(config["BROKEN"])
+    try:
+        check_broken(config["BROKEN"])
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     expiry = config["EXPIRY_SECONDS"]
     if not isinstance(expiry, int) or isinstance(expiry, bool) or expiry < 1:
-        raise ValueError(f"EXPIRY_SECONDS must be a whole number of seconds >= 1, got {expiry!r}")
+        raise ConfigError(f"EXPIRY_SECONDS must be a whole number of seconds >= 1, got {expiry!r}")
