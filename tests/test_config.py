@@ -43,6 +43,7 @@ def test_a_bad_variable_is_one_usage_error(env, said):
         ({"slow_mo": True}, "--slow-mo must be between"),  # a bool is not a number here
         ({"workers": 0}, "--workers must be between 1 and 16"),
         ({"port": 70000}, "--port must be between 0 and 65535"),
+        ({"port": 6000}, "--port 6000 is a port browsers refuse to load"),
         ({"browser": "safari"}, "--browser must be chromium or firefox"),
         ({"base_url": "ftp://x"}, "--base-url must be an http"),
         ({"base_url": "http://x:99999"}, "--base-url 'http://x:99999' is not a URL"),

@@ -49,6 +49,11 @@ class Config:
         _within("--slow-mo", self.slow_mo, 0, 60)
         _within("--workers", self.workers, 1, 16)
         _within("--port", self.port, 0, 65535)
+        if self.port in BAD_PORTS:
+            raise UsageError(
+                f"--port {self.port} is a port browsers refuse to load (ERR_UNSAFE_PORT); "
+                "choose another, or leave it out for a free one"
+            )
         _within("--expiry-seconds", self.expiry_seconds, 1, MAX_SECONDS)
         _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
         if self.browser not in ("chromium", "firefox"):
@@ -103,6 +108,17 @@ class Config:
     def app_config(self):
         """What the lab app needs to know, as the app factory's ``test_config``."""
         return {"EXPIRY_SECONDS": self.expiry_seconds}
+
+
+# The Fetch standard's "bad ports", which Chromium and Firefox refuse to load: the lab app
+# served on one would be unreachable, with an error page the learner cannot explain.
+BAD_PORTS = frozenset(
+    (1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95)
+    + (101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161)
+    + (179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563)
+    + (587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060)
+    + (5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080)
+)
 
 
 def _within(what, value, low, high):
