@@ -43,3 +43,10 @@ def test_only_words_reach_the_evaluation():
     # A name from Python's own namespace is a word to look for, never something to call.
     assert matcher("__import__")("x__import__y") is True
     assert matcher("__import__")("path") is False
+
+
+def test_a_huge_or_deep_expression_is_one_usage_error():
+    with pytest.raises(UsageError, match="-k takes at most 500 characters, got 400000"):
+        matcher("not " * 100_000)
+    deep = "not " * 124 + "path"  # within the bound
+    assert matcher(deep)("path") is True

@@ -11,11 +11,15 @@ from scenarios.core.errors import UsageError
 
 _TOKEN = re.compile(r"\s*(\(|\)|[^\s()]+)")
 _OPERATORS = {"and", "or", "not", "(", ")"}
+# Longer says nothing a name could match, and a deep enough one exhausts the compiler.
+MOST = 500
 
 
 def matcher(expression):
     """A function telling whether a name matches ``expression``; a malformed one is a
     usage error, found before anything runs."""
+    if len(expression) > MOST:
+        raise UsageError(f"-k takes at most {MOST} characters, got {len(expression)}")
     tokens = _TOKEN.findall(expression)
     if not tokens:
         raise UsageError("-k takes a word to look for in the names, e.g. -k path")
@@ -34,6 +38,8 @@ def matcher(expression):
             matches("")
     except (SyntaxError, TypeError, NameError):  # "a(b)" calls a bool; nothing else can run
         raise UsageError(f"-k {expression!r} is not a valid expression") from None
+    except (MemoryError, RecursionError):  # 500 characters of "not not ..." nest too deep
+        raise UsageError(f"-k {expression[:40]!r}... nests too deeply") from None
     return matches
 
 
