@@ -47,6 +47,7 @@ def test_a_bad_variable_is_one_usage_error(env, said):
         ({"browser": "safari"}, "--browser must be chromium or firefox"),
         ({"base_url": "ftp://x"}, "--base-url must be an http"),
         ({"base_url": "http://x:99999"}, "--base-url 'http://x:99999' is not a URL"),
+        ({"remote_url": "junk"}, "--remote-url must be an http"),
         ({"remote_url": "http://grid:port"}, "--remote-url 'http://grid:port' is not a URL"),
         ({"step": True}, "--step paces a browser the class watches: add --headed"),
         ({"step": True, "headless": False, "workers": 2}, "--step shows one browser"),

@@ -58,8 +58,9 @@ class Config:
         _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
         if self.browser not in ("chromium", "firefox"):
             raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
-        if self.base_url and not self.base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url must be an http(s) URL, got {self.base_url!r}")
+        for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
+            if url and not url.startswith(("http://", "https://")):
+                raise UsageError(f"{option} must be an http(s) URL, got {url!r}")
         for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
             try:
                 urlsplit(url or "").port  # noqa: B018 - parses the host and the port
