@@ -1,6 +1,7 @@
 """No browser outlives a run, however it ends; scenarios do not depend on each other."""
 
 import random
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -64,11 +65,21 @@ def test_a_random_subset_in_random_order_passes():
     assert done.returncode == 0, f"seed {seed}, order {names}:\n{done.stdout}{done.stderr}"
 
 
-def test_nothing_outlives_a_sigkilled_run_nor_the_next_which_removes_its_profiles():
+@pytest.fixture
+def own_tmp():
+    """A temporary folder of this test's own: another run on the machine (`make lab`, a
+    second suite) clears stale profiles in the shared one, and would clear these before the
+    test looks. Short, as Chromium's socket path must stay under 107 bytes."""
+    folder = tempfile.mkdtemp(prefix="cl-", dir="/tmp")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_nothing_outlives_a_sigkilled_run_nor_the_next_which_removes_its_profiles(own_tmp):
     # SIGKILL cannot be caught: the driver dies with the run (the kernel's parent-death
     # signal), the browser with its driver (DevTools over a pipe), and the profile folders,
     # which nothing could remove then, go at the next run's start.
-    env = tagged_env()
+    env = {**tagged_env(), "TMPDIR": own_tmp}
     command = [*RUNNER, "run", "second-request", "update", "expiry", "--expiry-seconds", "30"]
     run = subprocess.Popen(
         command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True
@@ -76,7 +87,7 @@ def test_nothing_outlives_a_sigkilled_run_nor_the_next_which_removes_its_profile
     try:
         Lines(run.stdout).until("update:")
         assert {name for _, name in processes_tagged(env)} >= {"chromedriver", "chromium"}
-        left_behind = list(Path(tempfile.gettempdir()).glob(f"cookie-lab-profile-{run.pid}-*"))
+        left_behind = list(Path(own_tmp).glob(f"cookie-lab-profile-{run.pid}-*"))
         assert len(left_behind) == 2, "one profile per browser: the expiry has its own"
     finally:
         run.kill()
@@ -84,7 +95,7 @@ def test_nothing_outlives_a_sigkilled_run_nor_the_next_which_removes_its_profile
     assert survivors(env) == []
     assert all(path.exists() for path in left_behind)
     # The next run passes, removes them, and leaves nothing running either.
-    env = tagged_env()
+    env = {**tagged_env(), "TMPDIR": own_tmp}
     done = subprocess.run([*RUNNER, "run", "second-request", "path"], env=env, capture_output=True)
     assert done.returncode == 0, done.stderr
     assert not any(path.exists() for path in left_behind)
