@@ -17,7 +17,7 @@ from pathlib import Path
 from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
 from scenarios.content.exercises import automation as automation_catalog
 from scenarios.core.config import Config

@@ -8,7 +8,7 @@ from flask import Flask
 from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
 
 from lab_app import create_app
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.config import Config
 from scenarios.lab.server import LabServer
 

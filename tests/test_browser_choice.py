@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.browser import launch as browser_module
-from scenarios.browser.launch import resolve
+from scenarios.browser import binaries as browser_module
+from scenarios.browser.binaries import resolve
 from scenarios.core.config import Config
 from scenarios.core.processes import members
 
@@ -47,6 +47,6 @@ def test_an_explicit_browser_wins(system):
 def test_the_suites_headless_browser_is_the_shell_make_setup_installed_started_directly(browser):
     assert browser.driver.capabilities["browserName"] == "chrome-headless-shell"
     # Not through Debian's script, which would stay in the driver's group as a shell.
-    group = members(browser._service.process.pid)
+    group = members(browser.session.service.process.pid)
     programs = {Path(f"/proc/{pid}/exe").resolve().name for pid in group}
     assert "chromium-headless-shell" in programs and not programs & {"sh", "dash", "bash"}

@@ -13,7 +13,7 @@ import pytest
 from helpers import Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
 from scenarios.browser.grid import LocalGrid, free_port
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.config import Config
 from scenarios.core.processes import members, settle
 

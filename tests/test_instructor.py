@@ -23,7 +23,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
 from lab_app import create_app
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.cli.main import main
 from scenarios.content.catalog import select as scenarios_named
 from scenarios.core.config import Config

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import RUNNER, why_no_namespace
 
-from scenarios.browser.launch import _only_the_lab
+from scenarios.browser.options import _only_the_lab
 from scenarios.core.config import Config
 
 pytestmark = pytest.mark.browser

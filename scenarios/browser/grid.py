@@ -15,6 +15,7 @@ its hub's node and event bus listen on loopback only.
 
 import argparse
 import base64
+import dataclasses
 import errno
 import json
 import os
@@ -28,7 +29,7 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from scenarios.browser.launch import resolve
+from scenarios.browser.binaries import resolve
 from scenarios.core.config import Config, UsageError, is_loopback
 from scenarios.core.processes import members, settle, stopped_like_ctrl_c
 
@@ -37,8 +38,9 @@ USER = "cookie-lab"
 JARS = Path(__file__).resolve().parents[2] / ".grid/node_modules/@nightwatch/selenium-server/lib"
 
 
-def find_jar():
-    jar = os.environ.get("COOKIE_LAB_GRID_JAR") or next(JARS.glob("selenium-server-*.jar"), "")
+def find_jar(setting=None):
+    """The jar ``setting`` names (Config.grid_jar: COOKIE_LAB_GRID_JAR), else setup.sh's."""
+    jar = setting or next(JARS.glob("selenium-server-*.jar"), "")
     if not os.path.isfile(jar):
         raise UsageError(
             "no Selenium server jar: run `scripts/setup.sh --grid` (make grid does), "
@@ -70,10 +72,10 @@ def check_free(host, port):
             raise UsageError(f"cannot serve a Grid on {host}:{port}: {exc.strerror}") from None
 
 
-def node_flags(max_sessions):
+def node_flags(config, max_sessions):
     """A node that answers the lab's ChromeOptions with the system's Chromium and driver."""
     # The full Chromium, not the headless shell: a session may ask for a visible window.
-    binary, driver = resolve(Config.from_env(headless=False))
+    binary, driver = resolve(dataclasses.replace(config, headless=False))
     if binary is None or driver is None:
         raise UsageError("the Grid's node needs chromium and chromedriver: run `make setup`")
     # ChromeOptions ask for browserName "chrome"; the binary is the node's business, and the
@@ -101,13 +103,13 @@ class _Server:
     """One Grid process in its own session: stopping it by its process id (the session's id)
     takes every driver and browser it started with it."""
 
-    def __init__(self, role, args, log):
+    def __init__(self, role, args, log, jar=None):
         java = shutil.which("java")
         if java is None:
             raise UsageError("no java to run the Selenium Grid: run `scripts/setup.sh --grid`")
         self.role = role
         self.process = subprocess.Popen(
-            [java, *JVM_FLAGS, "-jar", find_jar(), role, *args],
+            [java, *JVM_FLAGS, "-jar", find_jar(jar), role, *args],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -132,12 +134,22 @@ class LocalGrid:
 
     The servers write to ``log_path``, or to this terminal when it is None. With ``auth``,
     the Grid asks for USER and a new password: ``remote_url`` carries them, ``url`` not.
+    ``config`` (by default Config.from_env's, read at the start) names the jar, the browser
+    binary and the driver.
     """
 
     def __init__(
-        self, hub=False, host="127.0.0.1", port=0, max_sessions=4, log_path=None, auth=False
+        self,
+        hub=False,
+        host="127.0.0.1",
+        port=0,
+        max_sessions=4,
+        log_path=None,
+        auth=False,
+        config=None,
     ):
         self.hub, self.host, self.max_sessions = hub, host, max_sessions
+        self.config = config
         self.log_path = log_path
         self.port = port or free_port(host)
         self.url = f"http://{host}:{self.port}"
@@ -177,11 +189,12 @@ class LocalGrid:
         return [server.process.pid for server in self.servers]
 
     def _start(self):
-        port = str(self.port)
+        config = self.config or Config.from_env()
+        jar, port = config.grid_jar, str(self.port)
         common = ["--host", self.host, "--reject-unsupported-caps", "true", *self._credentials()]
         if not self.hub:
-            args = [*common, "--port", port, *node_flags(self.max_sessions)]
-            self.servers.append(_Server("standalone", args, self.log))
+            args = [*common, "--port", port, *node_flags(config, self.max_sessions)]
+            self.servers.append(_Server("standalone", args, self.log, jar))
             return
         # Only the hub's router faces the room: the node and the event bus, which answer
         # anyone who reaches them and take no password, serve the hub on this machine.
@@ -190,11 +203,10 @@ class LocalGrid:
             "--publish-events", f"tcp://{local}:{free_port(local)}",
             "--subscribe-events", f"tcp://{local}:{free_port(local)}",
         ]  # fmt: skip
-        self.servers.append(_Server("hub", [*common, "--port", port, *bus], self.log))
+        self.servers.append(_Server("hub", [*common, "--port", port, *bus], self.log, jar))
         node = ["--host", local, "--port", str(free_port(local)), "--grid-url", self.url]
-        self.servers.append(
-            _Server("node", [*node, *bus, *node_flags(self.max_sessions)], self.log)
-        )
+        flags = node_flags(config, self.max_sessions)
+        self.servers.append(_Server("node", [*node, *bus, *flags], self.log, jar))
 
     def wait_until_ready(self, timeout=90):
         """Poll /status until the Grid says it is ready, for at most ``timeout`` seconds."""

@@ -29,7 +29,7 @@ class Config:
     report_dir: Path | None = None
     # The in-page banner and highlight for a watching class; None: shown when headed.
     overlay: bool | None = None
-    # Explicit browser and driver paths win over the system's; see browser.py.
+    # Explicit browser and driver paths win over the system's; see browser/binaries.py.
     browser_binary: str | None = None
     driver_path: str | None = None
     # Fits the smallest common projector (1280x720), so a class sees the whole window.
@@ -43,6 +43,8 @@ class Config:
     app_start_seconds: float = 10.0
     # Step mode: each step waits for the instructor (Enter, or Next in the browser).
     step: bool = False
+    # The Selenium server jar a Grid on this machine runs; None: the one setup.sh installed.
+    grid_jar: str | None = None
 
     def __post_init__(self):
         # Refused wherever a Config is built, in code as from the command line.
@@ -86,6 +88,7 @@ class Config:
             "driver_path": env.get("COOKIE_LAB_DRIVER") or None,
             "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
             "advertise_host": env.get("COOKIE_LAB_ADVERTISE_HOST") or cls.advertise_host,
+            "grid_jar": env.get("COOKIE_LAB_GRID_JAR") or None,
         }
         if env.get("COOKIE_LAB_PAGE_LOAD_SECONDS"):
             try:

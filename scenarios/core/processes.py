@@ -84,6 +84,15 @@ def members(group):
     return found
 
 
+def child_environment(**settings):
+    """The environment of a child process: this one's, with ``settings`` added.
+
+    Made here, so that os.environ is read only here and in Config.from_env: a child needs
+    PATH, HOME and the like, and the tag a supervisor finds it by; the lab's own settings come
+    from its Config, and the lab's environment is never changed for a child's sake."""
+    return {**os.environ, **settings}
+
+
 # Linux's prctl, loaded here, in the parent: a child between fork and exec may only call it.
 _prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
 _PR_SET_PDEATHSIG = 1

@@ -12,7 +12,7 @@ import re
 import time
 import weakref
 
-from scenarios.browser.launch import leaves_the_page
+from scenarios.browser.commands import leaves_the_page
 from scenarios.core.observers import Observer
 from scenarios.lab.overlay_script import MARKER, SHOW
 

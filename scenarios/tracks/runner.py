@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 
 from lab_app import create_app
 from scenarios.browser import profiles
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.errors import Cancelled, CheckFailed, StoppedByInstructor
 from scenarios.core.observers import Forward, notify
 from scenarios.core.processes import signals_held

@@ -20,7 +20,7 @@ import pytest
 from _pytest.nodes import Collector
 from selenium.common.exceptions import TimeoutException
 
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation.plugin import SHARED_BROWSER, pause_after_pages
 

@@ -23,7 +23,7 @@ from selenium.webdriver.remote.command import Command
 from lab_app import create_app
 from lab_app.broken import BROKEN_LABS
 from lab_app.tutorial import COOKIE_PATHS
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.lab.server import LabServer

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from selenium.common.exceptions import WebDriverException
 
-from scenarios.browser.launch import Browser
+from scenarios.browser.live import Browser
 from scenarios.core.errors import CheckFailed, UsageError
 from scenarios.core.observers import Forward, notify
 from scenarios.core.records import Step
