@@ -3,6 +3,7 @@ loopback, its node driving the system's Chromium and ChromeDriver. Stopped by pr
 """
 
 import fcntl
+import os
 import re
 import signal
 import subprocess
@@ -115,6 +116,17 @@ def test_scenarios_pass_through_a_grid_with_a_password_on_two_workers_at_the_adv
     positions = [done.stdout.index(f"\n{name}: ") for name in REPRESENTATIVE]
     assert positions == sorted(positions), "the narration left scenario order"
     assert browsers_left(grid) == [], "a Grid session outlived the run"
+
+
+def test_the_password_is_on_no_command_line(grid):
+    """`ps` shows every user each process's command line: the Grid's password is in a
+    file only its owner can read, not in Java's arguments."""
+    password = re.fullmatch(r"http://cookie-lab:([^@]+)@.*", grid.remote_url)[1]
+    for pid in grid.pids:
+        arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        assert password.encode() not in b" ".join(arguments)
+        config = arguments[arguments.index(b"--config") + 1].decode()
+        assert os.stat(config).st_mode & 0o077 == 0, "others can read the password's file"
 
 
 def test_a_lab_without_the_password_or_with_a_wrong_one_is_one_line(grid):

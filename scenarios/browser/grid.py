@@ -25,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.request
 from pathlib import Path
@@ -156,6 +157,7 @@ class LocalGrid:
         self.password = secrets.token_urlsafe(12) if auth else None
         self.servers = []
         self.log = None
+        self._secrets = None  # the folder of the password's file, while the Grid runs
 
     def __enter__(self):
         try:
@@ -180,9 +182,17 @@ class LocalGrid:
         return f"http://{USER}:{self.password}@{self.host}:{self.port}"
 
     def _credentials(self):
+        """The Grid's flags for its password: a file only this user can read, named by
+        --config, so that the password is not on Java's command line for `ps` to show."""
         if self.password is None:
             return []
-        return ["--username", USER, "--password", self.password]
+        if self._secrets is None:
+            self._secrets = tempfile.mkdtemp(prefix="cookie-lab-grid-")  # mode 0700
+            path = os.path.join(self._secrets, "router.toml")
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as file:
+                file.write(f'[router]\nusername = "{USER}"\npassword = "{self.password}"\n')
+        return ["--config", os.path.join(self._secrets, "router.toml")]
 
     @property
     def pids(self):
@@ -240,6 +250,8 @@ class LocalGrid:
             server.stop()
         if self.log:
             self.log.close()
+        if self._secrets is not None:
+            shutil.rmtree(self._secrets, ignore_errors=True)
 
 
 def main(argv=None):
