@@ -131,14 +131,15 @@ class Lines:
         return "".join(self.seen[start:])
 
 
-def signalled_halfway(command, when, running, signum, within=60):
+def signalled_halfway(command, when, running, signum, within=60, **settings):
     """Run ``command`` tagged, in its own process group as a shell runs a foreground job.
 
     Once a line of its output starts with ``when`` (within ``within`` s), and while the
     processes named ``running`` are up, send ``signum`` to the group. Return its exit status,
     its stderr, and the tagged processes that outlived it (killed, so none leaks).
+    ``settings`` are added to its environment.
     """
-    env = tagged_env()
+    env = {**tagged_env(), **settings}
     proc = subprocess.Popen(
         command,
         env=env,

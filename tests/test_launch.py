@@ -111,3 +111,16 @@ def test_a_remote_jar_is_bidi_where_the_browser_offers_it_else_webdriver():
 
     assert RemoteSession(Driver({"webSocketUrl": "ws://x"})).jar is BiDiJar
     assert RemoteSession(Driver({})).jar is WebDriverJar
+
+
+def test_a_grid_on_this_machine_names_its_profiles_by_run_and_the_next_removes_stale_ones():
+    # A Grid node's Chromium makes its profile in the node's /tmp; a run killed before it
+    # could remove it left it there for ever. Named by our run, it goes as a local one does.
+    dead = Path("/tmp/cookie-lab-profile-999999999-0123456789abcdef")  # no such process
+    dead.mkdir(exist_ok=True)
+    try:
+        profile = launcher(Config(remote_url="http://127.0.0.1:4444")).new_profile()
+        assert not dead.exists()
+        assert profile.startswith(f"/tmp/cookie-lab-profile-{os.getpid()}-")
+    finally:
+        shutil.rmtree(dead, ignore_errors=True)

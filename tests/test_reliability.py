@@ -1,5 +1,6 @@
 """No browser outlives a run, however it ends; scenarios do not depend on each other."""
 
+import os
 import random
 import shutil
 import signal
@@ -100,3 +101,22 @@ def test_nothing_outlives_a_sigkilled_run_nor_the_next_which_removes_its_profile
     assert done.returncode == 0, done.stderr
     assert not any(path.exists() for path in left_behind)
     assert survivors(env) == []
+
+
+def test_a_run_leaves_nothing_in_the_temporary_folder_even_when_interrupted(own_tmp):
+    # ChromeDriver's and Chromium's own temporary folders live in the profile's folder, which
+    # the run removes: an interrupted run used to leave two empty scoped_dir folders a time.
+    returncode, stderr, left = signalled_halfway(
+        [*RUNNER, "run", "second-request", "update", "expiry", "--expiry-seconds", "30"],
+        "update:",
+        {"chromedriver", "chromium"},
+        signal.SIGINT,
+        TMPDIR=own_tmp,
+    )
+    assert (returncode, left) == (130, []), stderr
+    assert os.listdir(own_tmp) == []
+    done = subprocess.run(
+        [*RUNNER, "run", "second-request"], env={**tagged_env(), "TMPDIR": own_tmp}
+    )
+    assert done.returncode == 0
+    assert os.listdir(own_tmp) == []

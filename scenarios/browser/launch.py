@@ -8,6 +8,7 @@ holds a launcher and a session, and asks no more.
 """
 
 import logging
+import os
 import shutil
 import uuid
 from urllib.parse import urlsplit
@@ -78,10 +79,11 @@ class Local:
             )
         options = browser_options(config, profile)
         options.binary_location = binary
-        env = None  # the driver's environment is ours
+        settings = _temporary_folder(profile)
         if is_headless_shell(binary):
             options.binary_location = HEADLESS_SHELL_SCRIPT
-            env = child_environment(COOKIE_LAB_HEADLESS_SHELL=binary)
+            settings["COOKIE_LAB_HEADLESS_SHELL"] = binary
+        env = child_environment(**settings) if settings else None  # else the driver's is ours
         if config.browser == "chromium":
             # DevTools over a pipe from the driver, not a port: Chromium then ends when its
             # driver does, and the driver ends with us (below), even when we are SIGKILLed.
@@ -113,11 +115,18 @@ class Remote:
             return None
         # A path on the node's machine, which Chromium creates: a restart in a new session
         # names it again, so the new browser opens the old profile, as a local restart does.
-        return f"{NODE_TMP}/cookie-lab-profile-{uuid.uuid4().hex}"
+        # It carries our process id as a local profile does: when the node is this machine,
+        # the next run removes those of a run that was killed before it could.
+        if self._node_is_here():
+            profiles.reap_stale(NODE_TMP)
+        return f"{NODE_TMP}/{profiles.PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
+
+    def _node_is_here(self):
+        return is_loopback(urlsplit(self.config.remote_url).hostname or "")
 
     def remove_profile(self, profile):
         # On the node's machine: removable from here only when the node is this machine.
-        if profile and is_loopback(urlsplit(self.config.remote_url).hostname or ""):
+        if profile and self._node_is_here():
             shutil.rmtree(profile, ignore_errors=True)
 
     def start(self, profile):
@@ -139,6 +148,22 @@ class Remote:
                 f"cannot reach a WebDriver endpoint at --remote-url {shown} ({reason})"
             ) from None
         return RemoteSession(_bounded(started, config))
+
+
+# Chromium's singleton socket lives at TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket,
+# and a Unix socket's path holds 107 bytes at most.
+_SOCKET_ROOM = 107 - len("/.org.chromium.Chromium.XXXXXX/SingletonSocket")
+
+
+def _temporary_folder(profile):
+    """The driver's and the browser's TMPDIR, inside the profile's folder: ChromeDriver's
+    scoped_dir folders and Chromium's own then go when the profile does, however the run
+    ends. None fits when the profile's path is too long for Chromium's socket."""
+    folder = os.path.join(profile, "tmp")
+    if len(folder) > _SOCKET_ROOM:
+        return {}
+    os.makedirs(folder, exist_ok=True)
+    return {"TMPDIR": folder}
 
 
 def _bounded(driver, config):
