@@ -1,8 +1,9 @@
 """One frozen Config, built once from the CLI and the environment, then passed down."""
 
 import ipaddress
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,6 +106,29 @@ class Config:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    def to_json(self):
+        """The whole Config as JSON, for a child process: ``from_json`` gives it back whole.
+
+        A child rebuilding its own from the environment and a few flags would lose the rest
+        (a --page-load-timeout given on the command line never reached the grader's browser).
+        """
+        return json.dumps(
+            {f.name: _plain(getattr(self, f.name)) for f in fields(self)}, sort_keys=True
+        )
+
+    @classmethod
+    def from_json(cls, text):
+        """The Config ``to_json`` wrote, validated again as any Config is."""
+        values = json.loads(text)
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise UsageError(f"a Config has no setting {sorted(unknown)[0]!r}")
+        if values.get("report_dir") is not None:
+            values["report_dir"] = Path(values["report_dir"])
+        if "window_size" in values:
+            values["window_size"] = tuple(values["window_size"])
+        return cls(**values)
+
     @property
     def shows_overlay(self):
         return (not self.headless) if self.overlay is None else self.overlay
@@ -123,6 +147,11 @@ BAD_PORTS = frozenset(
     + (587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060)
     + (5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080)
 )
+
+
+def _plain(value):
+    # JSON has no Path and no tuple: a path goes as text, a tuple as a list.
+    return str(value) if isinstance(value, Path) else value
 
 
 def _within(what, value, low, high):

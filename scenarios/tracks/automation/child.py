@@ -1,10 +1,13 @@
-"""The grader's child process: the learner's tests, run by pytest against the real lab and
-then each broken lab, in turn, in one browser. Each run is reported as one JSON line on the
-file descriptor the parent gave; the parent keeps the deadlines and reaps what is left.
+"""The grader's child process: the learner's tests, run by pytest once for each run the
+grader planned, in one browser. It knows each run by its number only: the grader's process
+serves the lab and changes it between runs (grader.py), so nothing here names the lab a run
+is against. Each run is reported as JSON lines on one file descriptor the parent gave; the
+parent answers "go" or "skip" on another, keeps the deadlines and reaps what is left.
 
-    python -m scenarios.tracks.automation.child '{"test_files": [...], "runs": [[0, 0, null], ...]}'
+    python -m scenarios.tracks.automation.child '{"test_files": [...], "runs": [[0, 0], ...],
+        "config": "<Config.to_json()>", "lab_url": "http://127.0.0.1:41234", ...}'
 
-SIGTERM (the parent's deadline) ends the current run and quits the browser before exiting.
+SIGTERM (the parent's deadline) says where the run was, ends it, and quits the browser.
 """
 
 import gc
@@ -19,25 +22,35 @@ from pathlib import Path
 import pytest
 from _pytest.nodes import Collector
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
-from scenarios.tracks.automation.plugin import SHARED_BROWSER, pause_after_pages
+from scenarios.tracks.automation.plugin import LENT, Lent, prepare
 
 
 class Results:
     """A pytest plugin for one run: what passed, and the first failure in one line."""
 
-    def __init__(self, test_file, browser):
+    def __init__(self, test_file, lent):
         self.test_file = test_file
-        self.browser = browser
+        self.lent = lent
         self.passed = 0
         self.failure = None
         self.skipped = None
         self.load_error = None
+        self.warnings = []
 
     def pytest_configure(self, config):
-        config.stash[SHARED_BROWSER] = self.browser
+        config.stash[LENT] = self.lent
+
+    def pytest_warning_recorded(self, warning_message, when, nodeid, location):
+        # pytest's word on the learner's own lines ("assertion is always true") is the
+        # clearest there is: it goes to the learner as pytest said it.
+        if warning_message.filename == str(self.test_file):
+            said = f"pytest warns about line {warning_message.lineno}: {warning_message.message}"
+            if said not in self.warnings:
+                self.warnings.append(said)
 
     def pytest_runtest_logreport(self, report):
         if report.when == "call" and report.passed:
@@ -67,6 +80,7 @@ class Results:
             "failure": self.failure,
             "skipped": self.skipped,
             "load_error": self.load_error,
+            "warnings": self.warnings,
         }
 
 
@@ -102,21 +116,43 @@ class SleepWatch:
         self._sleep(seconds)
 
 
-def pytest_args(test_file, variant, config):
-    args = [
+def where(frame, files):
+    """Where a run stopped in ``frame`` was, in the learner's files: their innermost line, and
+    whether it was sleeping or in a WebDriverWait (and its timeout); None if not in them."""
+    inside = []
+    while frame is not None and frame.f_code.co_filename not in files:
+        inside.append(frame)
+        frame = frame.f_back
+    if frame is None:
+        return None
+    wait = next(
+        (
+            f.f_locals["self"]._timeout
+            for f in inside
+            if f.f_code.co_name in ("until", "until_not")
+            and isinstance(f.f_locals.get("self"), WebDriverWait)
+        ),
+        None,
+    )
+    sleeping = wait is None and any(f.f_code is SleepWatch.sleep.__code__ for f in inside)
+    return {"line": frame.f_lineno, "sleeping": sleeping, "wait_seconds": wait}
+
+
+def pytest_args(test_file):
+    """The same on every run: nothing in them tells one lab from another."""
+    return [
         str(test_file),
         "-q",
         "-p",
         "no:cacheprovider",
-        # The learner's folder is the root: no project settings, no other tests.
+        # The learner's folder is the root: no project settings, no other tests, and no
+        # conftest.py (its hooks could rewrite a run's outcome).
         f"--rootdir={test_file.parent}",
         "-c",
         os.devnull,
+        "--noconftest",
         "--import-mode=importlib",
-        f"--lab-expiry-seconds={config.expiry_seconds}",
-        f"--slow-mo={config.slow_mo}",  # for the browser a restart opens
     ]
-    return args + ([f"--lab-broken={variant}"] if variant else [])
 
 
 class _Stop(KeyboardInterrupt):
@@ -126,48 +162,50 @@ class _Stop(KeyboardInterrupt):
 def main(argv):
     spec = json.loads(argv[1])
     events = os.fdopen(spec["events_fd"], "w", buffering=1)
+    answers = os.fdopen(spec["answers_fd"], "r")
 
     def emit(**event):
         events.write(json.dumps(event) + "\n")
 
+    files = [Path(f) for f in spec["test_files"]]
     stopping = []
 
     def stop(signum, frame):
+        if not stopping:
+            try:
+                emit(event="stopped", where=where(frame, set(map(str, files))))
+            except (RuntimeError, OSError):
+                pass  # caught inside a report of our own, or the parent is gone
         stopping.append(signum)
         raise _Stop()
 
     for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(signum, stop)
-    files = [Path(f) for f in spec["test_files"]]
     sleeps = SleepWatch(files)
     try:
-        config = Config.from_env(
-            headless=spec["headless"],
-            slow_mo=spec["slow_mo"],
-            expiry_seconds=spec["expiry_seconds"],
-            remote_url="",
-        )
+        config = Config.from_json(spec["config"])
         with Browser(config) as browser:
-            pause_after_pages(browser, config.slow_mo)
+            prepare(browser, config)
+            lent = Lent(browser, config, spec["lab_url"])
             emit(event="ready")
             # Each pytest run ends with two full garbage collections (its unraisable-exception
-            # check): over Selenium's and the lab's objects, a third of a run's CPU. Frozen,
-            # what is alive now is left out of them.
+            # check): over Selenium's objects, a third of a run's CPU. Frozen, what is alive
+            # now is left out of them.
             gc.freeze()
-            real_failed = set()  # a test that fails on the real lab proves nothing on a broken one
-            for index, job, variant in spec["runs"]:
-                if job in real_failed and variant is not None:
-                    continue
+            for index, job in spec["runs"]:
                 emit(event="start", run=index)
+                answer = answers.readline().strip()
+                if answer == "skip":
+                    continue
+                if answer != "go":
+                    break  # the parent is gone
                 _forget(files)
-                results = Results(files[job], browser)
-                pytest.main(pytest_args(files[job], variant, config), plugins=[results])
+                results = Results(files[job], lent)
+                pytest.main(pytest_args(files[job]), plugins=[results])
                 if stopping:
                     break  # pytest took the signal as a Ctrl-C: the parent wants us gone
-                outcome = results.outcome()
-                if variant is None and not (outcome["passed"] and not _bad(outcome)):
-                    real_failed.add(job)
-                emit(event="done", run=index, sleep_line=sleeps.lines[str(files[job])], **outcome)
+                line = sleeps.lines[str(files[job])]
+                emit(event="done", run=index, sleep_line=line, **results.outcome())
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2
@@ -183,10 +221,6 @@ def _forget(files):
     for name, module in list(sys.modules.items()):
         if getattr(module, "__file__", None) in paths:
             del sys.modules[name]
-
-
-def _bad(outcome):
-    return outcome["failure"] or outcome["skipped"] or outcome["load_error"]
 
 
 if __name__ == "__main__":

@@ -1,116 +1,153 @@
-"""Grade a learner's browser test: it must pass on the real lab, twice, and fail on each of
-the exercise's broken labs. Every run is bounded; a run that overstays is stopped and the
-rest go on in a new child."""
+"""Grade a learner's browser test: it must pass on the real lab every time and fail on each
+of the exercise's broken labs. The labs are served from this process; the child that runs the
+test knows each run by a number only, and the runs come in an order drawn afresh for each
+grading, so nothing in the test's process tells a broken lab from the real one. Every run is
+bounded; a run that overstays is stopped and the rest go on in a new child."""
 
+import random
 import time
-from dataclasses import dataclass
+from dataclasses import replace
 
 from scenarios.core.config import UsageError
+from scenarios.tracks.automation.labs import Labs
+from scenarios.tracks.automation.run import Run, Stop
 from scenarios.tracks.automation.supervisor import Child
+
+__all__ = ["Run", "grade", "grade_files"]
 
 # How long the child may take to start its browser, and each run of the learner's tests.
 STARTUP_SECONDS = 30.0
 RUN_SECONDS = 20.0
 # The expiring cookie's life while grading: short, so the expiry exercise waits little.
 EXPIRY_SECONDS = 3
+# A test that passes at random half the time passes n real runs in a row with probability
+# (1/2)^n. Four runs: solved 1 time in 16, so unsolved 94% of the time (three runs: 87.5%,
+# under the 90% a flaky test must be caught). Each run costs about 0.15 s.
+REAL_RUNS = 4
+# The OS's randomness: the child, which runs the learner's code, cannot replay it.
+_SHUFFLE = random.SystemRandom().shuffle
 
 
-@dataclass
-class Run:
-    """One run of the learner's tests against one lab; ``variant`` None is the real lab."""
-
-    variant: str | None
-    passed: int = 0
-    failure: str | None = None
-    skipped: str | None = None
-    load_error: str | None = None
-    sleep_line: int | None = None
-    # Stopped at its deadline; or the child ended mid-run (the learner's code exited).
-    hung: bool = False
-    ended: str | None = None
-    seconds: float = 0.0
-
-    @property
-    def green(self):
-        """Every test passed, and there was at least one."""
-        return bool(self.passed) and not (
-            self.failure or self.skipped or self.load_error or self.hung or self.ended
-        )
-
-    @property
-    def red(self):
-        """It failed: a failed test, or a file that does not load."""
-        return bool(self.failure or self.load_error) and not (self.hung or self.ended)
+def chance_solved_by_chance(pass_rate, real_runs=REAL_RUNS):
+    """How often a test passing at random ``pass_rate`` of the time passes every real run."""
+    return pass_rate**real_runs
 
 
 def grade(test_file, broken, config, on_run=lambda run: None, **limits):
-    """Run ``test_file`` on the real lab twice, then on each broken lab; return the Runs.
+    """Run ``test_file`` on the real lab REAL_RUNS times and on each broken lab, in an order of
+    its own; return the Runs, the real lab's first, then the broken labs' as listed.
 
-    ``on_run`` hears of each run as it ends. A failure on the real lab ends grading early:
-    a test that fails there proves nothing on a broken one.
+    ``on_run`` hears of each run as it ends. Once the test fails on the real lab, no broken
+    lab is tried: a test that fails there proves nothing on a broken one.
     """
     return grade_files([(test_file, broken)], config, on_run, **limits)[0]
 
 
 def grade_files(jobs, config, on_run=lambda run: None, **limits):
     """grade() for each (test_file, broken) of ``jobs``, in one child and one browser while
-    no run overstays; return a list of Runs for each job."""
+    no run overstays; return a list of Runs for each job.
+
+    The child's browser and the test's fixtures get ``config`` whole, but for the grading's
+    short expiry and a local browser (the fixtures read the jar through DevTools)."""
     run_seconds = limits.get("run_seconds", RUN_SECONDS)
-    plan = [(job, v) for job, (_, broken) in enumerate(jobs) for v in (None, None, *broken)]
-    runs = {}
-    pending = list(range(len(plan)))
-    while pending:
-        spec = {
-            "test_files": [str(test_file) for test_file, _ in jobs],
-            "runs": [[i, *plan[i]] for i in pending],
-            "headless": config.headless,
-            "slow_mo": config.slow_mo,
-            "expiry_seconds": limits.get("expiry_seconds", EXPIRY_SECONDS),
-        }
-        with Child(spec) as child:
-            stopped_at = _follow(child, plan, runs, run_seconds, on_run)
-        if stopped_at is None:
-            break
-        job, variant = plan[stopped_at]
-        # After a real run that overstays, that job's other runs would prove nothing.
-        pending = [i for i in pending if i > stopped_at and (plan[i][0] != job or variant)]
-    return [[runs[i] for i in sorted(runs) if plan[i][0] == job] for job in range(len(jobs))]
+    config = replace(
+        config, expiry_seconds=limits.get("expiry_seconds", EXPIRY_SECONDS), remote_url=None
+    )
+    plan = []
+    for job, (_, broken) in enumerate(jobs):
+        runs = [(job, variant) for variant in (*[None] * REAL_RUNS, *broken)]
+        _SHUFFLE(runs)
+        plan += runs
+    with Labs(config.expiry_seconds) as labs:
+        grading = Grading(plan, labs, run_seconds, on_run)
+        grading.conftests = {job for job, (f, _) in enumerate(jobs) if _has_conftest(f)}
+        pending = list(range(len(plan)))
+        while pending:
+            spec = {
+                "test_files": [str(test_file) for test_file, _ in jobs],
+                "runs": [[i, plan[i][0]] for i in pending],
+                "config": config.to_json(),
+                "lab_url": labs.url,
+            }
+            with Child(spec) as child:
+                stopped_at = grading.follow(child)
+            if stopped_at is None:
+                break
+            job, variant = plan[stopped_at]
+            # After a real run that overstays, that job's other runs would prove nothing.
+            pending = [i for i in pending if i > stopped_at and (plan[i][0] != job or variant)]
+    return [grading.of(job, broken) for job, (_, broken) in enumerate(jobs)]
 
 
-def _follow(child, plan, runs, run_seconds, on_run):
-    """Record the child's runs; return the run it was stopped in, or None."""
-    deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
-    while True:
-        event = child.next_event(deadline)
-        kind = event["event"]
-        if kind == "error":
-            raise UsageError(event["message"])
-        if kind == "ready":
-            deadline = time.monotonic() + run_seconds
-        elif kind == "start":
-            current, started = event["run"], time.monotonic()
-            deadline = started + run_seconds
-        elif kind == "done":
-            fields = {k: event[k] for k in ("passed", "failure", "skipped", "load_error")}
-            run = Run(plan[current][1], sleep_line=event["sleep_line"], **fields)
-            _finish(run, runs, current, started, on_run)
-            current, deadline = None, time.monotonic() + run_seconds
-        elif kind in ("timeout", "exit"):
-            if current is None:
-                if kind == "exit" and event["status"] == 0:
-                    return None
-                why = "did not start in time" if kind == "timeout" else child.last_words()
-                raise UsageError(f"the grader's test process failed: {why or 'no reason given'}")
-            run = Run(plan[current][1])
-            if kind == "timeout":
-                run.hung = True
-            else:
-                run.ended = f"exit status {event['status']}"
-            _finish(run, runs, current, started, on_run)
-            return current
+def _has_conftest(test_file):
+    return (test_file.parent / "conftest.py").exists()
 
 
-def _finish(run, runs, index, started, on_run):
-    run.seconds = time.monotonic() - started
-    runs[index] = run
-    on_run(run)
+class Grading:
+    """The runs of one grading, recorded from the children's reports as they come."""
+
+    def __init__(self, plan, labs, run_seconds, on_run):
+        self.plan, self.labs, self.run_seconds, self.on_run = plan, labs, run_seconds, on_run
+        self.runs = {}
+        self.conftests = set()
+        self.failed = set()  # jobs whose test failed on the real lab
+
+    def follow(self, child):
+        """Record the child's runs; return the run it was stopped in, or None."""
+        deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
+        while True:
+            event = child.next_event(deadline)
+            kind = event["event"]
+            if kind == "error":
+                raise UsageError(event["message"])
+            if kind == "ready":
+                deadline = time.monotonic() + self.run_seconds
+            elif kind == "start":
+                job, variant = self.plan[event["run"]]
+                if variant is not None and job in self.failed:
+                    child.send("skip")
+                    continue
+                self.labs.serve(variant)
+                child.send("go")  # only now: the run must not reach the lab before it changes
+                current, started = event["run"], time.monotonic()
+                deadline = started + self.run_seconds
+            elif kind == "done":
+                fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
+                run = self._run(current, **{k: event[k] for k in fields})
+                run.warnings = tuple(event["warnings"])
+                self._finish(run, current, started)
+                current, deadline = None, time.monotonic() + self.run_seconds
+            elif kind in ("timeout", "exit"):
+                if current is None:
+                    if kind == "exit" and event["status"] == 0:
+                        return None
+                    why = "did not start in time" if kind == "timeout" else child.last_words()
+                    raise UsageError(
+                        f"the grader's test process failed: {why or 'no reason given'}"
+                    )
+                run = self._run(current)
+                if kind == "timeout":
+                    run.hung = True
+                    said = [e for e in child.interrupt() if e["event"] == "stopped"]
+                    run.stop = Stop(**said[0]["where"]) if said and said[0]["where"] else None
+                else:
+                    run.ended = f"exit status {event['status']}"
+                self._finish(run, current, started)
+                return current
+
+    def _run(self, index, **fields):
+        job, variant = self.plan[index]
+        return Run(variant, conftest_ignored=job in self.conftests, **fields)
+
+    def _finish(self, run, index, started):
+        run.seconds = time.monotonic() - started
+        self.runs[index] = run
+        if run.variant is None and not run.green:
+            self.failed.add(self.plan[index][0])
+        self.on_run(run)
+
+    def of(self, job, broken):
+        """The job's runs: the real lab's first, then the broken labs' in ``broken``'s order."""
+        mine = [(i, run) for i, run in self.runs.items() if self.plan[i][0] == job]
+        order = {None: -1, **{name: n for n, name in enumerate(broken)}}
+        return [run for i, run in sorted(mine, key=lambda pair: (order[pair[1].variant], pair[0]))]

@@ -7,8 +7,10 @@ pytest and Selenium::
         driver.get(lab_url + "/set-cookie")
         ...
 
-``lab_url`` is the lab app on a free loopback port: the real lab, or the broken lab the
-grader chose with ``--lab-broken NAME`` (an instructor may pass it by hand too). ``driver``
+``lab_url`` is the lab app on a free loopback port: the real lab, or with ``--lab-broken NAME``
+a broken one, for a learner or an instructor trying one by hand. While grading, the grader
+lends its browser, its Config and a lab it serves from its own process (``Lent``): the test
+cannot tell the real lab from a broken one but by testing it. ``driver``
 is one Chromium for the whole session, with an empty cookie jar and empty local storage at
 the start of every test. ``--headed`` shows it, ``--slow-mo SECONDS`` pauses after each
 command that may change the page, as ``cookie-lab run`` does.
@@ -16,6 +18,8 @@ command that may change the page, as ``cookie-lab run`` does.
 
 import os
 import threading
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from selenium.webdriver.remote.command import Command
@@ -28,8 +32,18 @@ from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.lab.server import LabServer
 
-# A browser the grader started and lends to each of its pytest runs; see grader_child.py.
-SHARED_BROWSER = pytest.StashKey()
+
+@dataclass(frozen=True)
+class Lent:
+    """What the grader's child lends each of its pytest runs (child.py): its browser, the
+    grading's whole Config, and the address of the lab its parent serves."""
+
+    browser: object
+    config: Config
+    lab_url: str
+
+
+LENT = pytest.StashKey()
 
 # Commands after which a watching class gets a pause: those that load or change the page.
 _PAUSE_AFTER = frozenset(
@@ -67,7 +81,11 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def lab_config(pytestconfig):
-    """The browser's and the lab's settings, from the command line and COOKIE_LAB_*."""
+    """The browser's and the lab's settings: the grader's own while grading, else from the
+    command line and COOKIE_LAB_*."""
+    lent = pytestconfig.stash.get(LENT, None)
+    if lent is not None:
+        return lent.config
     option = pytestconfig.getoption
     headless = not option("--headed")
     try:
@@ -91,7 +109,12 @@ def expiry_seconds(lab_config):
 
 @pytest.fixture(scope="session")
 def lab_url(pytestconfig, expiry_seconds):
-    """The lab app's address, e.g. http://127.0.0.1:41234, served for this session."""
+    """The lab app's address, e.g. http://127.0.0.1:41234, served for this session (the
+    grader's, served by its parent process, while grading)."""
+    lent = pytestconfig.stash.get(LENT, None)
+    if lent is not None:
+        yield lent.lab_url
+        return
     app = create_app(
         {"EXPIRY_SECONDS": expiry_seconds, "BROKEN": pytestconfig.getoption("--lab-broken")}
     )
@@ -102,12 +125,12 @@ def lab_url(pytestconfig, expiry_seconds):
 @pytest.fixture(scope="session")
 def lab_browser(pytestconfig, lab_config):
     """One Chromium for the session (the grader lends its own), always quit."""
-    shared = pytestconfig.stash.get(SHARED_BROWSER, None)
-    if shared is not None:
-        yield shared
+    lent = pytestconfig.stash.get(LENT, None)
+    if lent is not None:
+        yield lent.browser
         return
     with Browser(lab_config) as browser:
-        pause_after_pages(browser, lab_config.slow_mo)
+        prepare(browser, lab_config)
         yield browser
 
 
@@ -125,20 +148,56 @@ def restart_browser(lab_browser, lab_config):
     """
 
     def restart():
+        old = lab_browser.driver
         lab_browser.restart()
+        # The old driver's browser is gone: a command on it would fail with a connection
+        # error that names neither the driver nor the fix.
+        old.execute = _stale
         return lab_browser.driver
 
     return restart
 
 
-def pause_after_pages(browser, seconds):
-    """Slow motion for a watching class, not a wait for state; it outlives a restart."""
-    if not seconds:
+class StaleDriver(Exception):
+    pass
+
+
+def _stale(command, params=None):
+    raise StaleDriver(
+        "this driver's browser was closed by restart_browser(): use the driver "
+        "restart_browser() returned (driver = restart_browser())"
+    )
+
+
+def prepare(browser, config):
+    """What every browser a learner's test drives has, once: slow motion, and a clear
+    error for a URL that is not one."""
+    browser.add_command_listener(before=_check_url)
+    if not config.slow_mo:
         return
+    # Slow motion for a watching class, not a wait for state; it outlives a restart.
     pause = threading.Event()
 
     def after(command, params):
         if command in _PAUSE_AFTER:
-            pause.wait(seconds)
+            pause.wait(config.slow_mo)
 
     browser.add_command_listener(after=after)
+
+
+def _check_url(command, params):
+    # The browser's own answer, "invalid argument", says neither the URL nor the slip:
+    # lab_url has no trailing slash, so lab_url + "set-cookie" ends the port with a path.
+    if command != Command.GET:
+        return
+    url = (params or {}).get("url", "")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parses the port
+    except ValueError:
+        parts = None
+    if parts is None or not parts.scheme:
+        raise ValueError(
+            f"driver.get({url!r}): that is not a URL the browser can load; a lab page is "
+            'lab_url + "/" + its path, e.g. lab_url + "/set-cookie"'
+        )

@@ -25,12 +25,15 @@ GRACE_SECONDS = 5.0
 
 
 class Child:
-    """``python -m scenarios.tracks.automation.child SPEC``, reporting JSON lines on a pipe."""
+    """``python -m scenarios.tracks.automation.child SPEC``, reporting JSON lines on a pipe
+    and reading the grader's answers (one word a line) on another."""
 
     def __init__(self, spec):
         self.tag = uuid.uuid4().hex
         read_end, write_end = os.pipe()
+        answers, self._answers = os.pipe()
         self._stderr = tempfile.TemporaryFile()
+        self._interrupted = False
         env = {**os.environ, TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1"}
         try:
             self.process = subprocess.Popen(
@@ -38,9 +41,9 @@ class Child:
                     sys.executable,
                     "-m",
                     "scenarios.tracks.automation.child",
-                    json.dumps(spec | {"events_fd": write_end}),
+                    json.dumps(spec | {"events_fd": write_end, "answers_fd": answers}),
                 ],
-                pass_fds=(write_end,),
+                pass_fds=(write_end, answers),
                 env=env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -50,6 +53,7 @@ class Child:
             )
         finally:
             os.close(write_end)
+            os.close(answers)
         self._events = read_end
         self._buffer = b""
 
@@ -68,6 +72,23 @@ class Child:
         line, self._buffer = self._buffer.split(b"\n", 1)
         return json.loads(line)
 
+    def send(self, word):
+        """Answer the child (it waits for it); a child already gone hears nothing."""
+        try:
+            os.write(self._answers, word.encode() + b"\n")
+        except BrokenPipeError:
+            pass
+
+    def interrupt(self):
+        """SIGTERM: the child says where its run was, quits its browser and exits. Returns
+        what it reported meanwhile; stop() then finishes what is left."""
+        self._interrupted = True
+        _signal_group(self.process.pid, signal.SIGTERM)
+        deadline, said = time.monotonic() + GRACE_SECONDS, []
+        while (event := self.next_event(deadline))["event"] not in ("timeout", "exit"):
+            said.append(event)
+        return said
+
     def last_words(self):
         """The last line the child wrote on stderr, for a child that died unexpectedly."""
         self._stderr.seek(0)
@@ -78,15 +99,17 @@ class Child:
         """Ask the child to quit its browser (SIGTERM), kill it if it does not, then kill
         anything it started that is still alive."""
         if self.process.poll() is None:
-            _signal_group(self.process.pid, signal.SIGTERM)
+            if not self._interrupted:  # interrupt() gave it its grace already
+                _signal_group(self.process.pid, signal.SIGTERM)
             try:
-                self.process.wait(timeout=GRACE_SECONDS)
+                self.process.wait(timeout=0 if self._interrupted else GRACE_SECONDS)
             except subprocess.TimeoutExpired:
                 _signal_group(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         _signal_group(self.process.pid, signal.SIGKILL)  # what the learner's code started
         left = settle(lambda: reap(self.tag), timeout=GRACE_SECONDS)
         os.close(self._events)
+        os.close(self._answers)
         self._stderr.close()
         return left
 

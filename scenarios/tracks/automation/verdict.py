@@ -1,27 +1,45 @@
 """What the grading of a learner's test means, said to the learner in sentences."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lab_app.broken import BROKEN_LABS
+from scenarios.tracks.automation import fingerprint
 
 WAIT_HINT = "wait for what you check with WebDriverWait(driver, timeout).until(...)"
+CHANGED = "the checker's files were changed"
+CONFTEST = (
+    "the conftest.py beside your test is not loaded while grading: put what your test needs "
+    "in the test file itself"
+)
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """Every verdict carries the fingerprint of the checker that gave it (``checker``), and
+    says so when the checker's files differ from the release's (fingerprint.py)."""
+
     solved: bool
     sentences: tuple[str, ...]
+    checker: fingerprint.Seal = field(default_factory=lambda: fingerprint.seal())
+
+    def __post_init__(self):
+        changed = self.checker.changed
+        if changed and not any(s.startswith(CHANGED) for s in self.sentences):
+            shown = ", ".join(changed[:3]) + (", ..." if len(changed) > 3 else "")
+            said = f"{CHANGED} ({shown}): this verdict is not the release checker's"
+            object.__setattr__(self, "sentences", (*self.sentences, said))
 
 
 def judge(runs, broken, run_seconds):
-    """The Verdict on ``runs`` (grader.Run, the real lab's two first) for an exercise whose
+    """The Verdict on ``runs`` (grader.Run, the real lab's first) for an exercise whose
     test must catch ``broken``."""
-    real, caught = runs[:2], runs[2:]
+    real = [r for r in runs if r.variant is None]
+    caught = [r for r in runs if r.variant is not None]
     sleep = next((r.sleep_line for r in runs if r.sleep_line), None)
-    sleeping = () if sleep is None else (_sleep_sentence(sleep),)
+    notes = (() if sleep is None else (_sleep_sentence(sleep),)) + _notes(runs)
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
-        return Verdict(False, (trouble, *sleeping))
+        return Verdict(False, (trouble, *notes))
     missed = [r for r in caught if not r.red]
     summary = f"your test passes on the real lab and caught {_count(broken, caught, missed)}"
     unnoticed = [BROKEN_LABS[r.variant] for r in missed if not (r.hung or r.ended)]
@@ -30,7 +48,13 @@ def judge(runs, broken, run_seconds):
     stopped = tuple(_stopped(r, run_seconds) for r in missed if r.hung or r.ended)
     if caught and len(unnoticed) == len(caught):
         stopped += ("does it assert anything? A test that asserts nothing passes everywhere",)
-    return Verdict(not missed and sleep is None, (summary, *stopped, *sleeping))
+    return Verdict(not missed and sleep is None, (summary, *stopped, *notes))
+
+
+def _notes(runs):
+    """pytest's warnings about the learner's lines, and a conftest.py left out."""
+    warnings = tuple(dict.fromkeys(w for r in runs for w in r.warnings))
+    return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ())
 
 
 def _on_the_real_lab(real, run_seconds):
@@ -47,7 +71,7 @@ def _on_the_real_lab(real, run_seconds):
         if run.hung:
             return (
                 f"your test did not finish within {run_seconds:g} s on the real lab, so it "
-                f"was stopped: an endless loop, or a wait without a timeout? Instead, {WAIT_HINT}"
+                f"was stopped{_where(run.stop, run_seconds)}"
             )
         if run.ended:
             return f"your test ended the test process on the real lab ({run.ended})"
@@ -55,13 +79,38 @@ def _on_the_real_lab(real, run_seconds):
         return None
     failed = next(run for run in real if not run.green)
     why = failed.failure or f"it was skipped ({failed.skipped})"
-    if len(real) == 2 and any(run.green for run in real):
+    passed = sum(run.green for run in real)
+    if passed:
         return (
-            f"your test is flaky: on the real lab it passed once and failed once ({why}). "
-            f"A test must give the same answer every time: {WAIT_HINT}, rather than read it "
-            "at once"
+            f"your test is flaky: on the real lab it passed {_times(passed)} and failed "
+            f"{_times(len(real) - passed)} ({why}). A test must give the same answer every "
+            f"time: {WAIT_HINT}, rather than read it at once"
         )
     return f"your test failed on the real lab: {why}"
+
+
+def _where(stop, run_seconds):
+    """Where a run stopped at its deadline was, and what to do instead."""
+    if stop is None or stop.line is None:
+        return f": an endless loop, or a wait without a timeout? Instead, {WAIT_HINT}"
+    if stop.wait_seconds is not None:
+        longer = stop.wait_seconds >= run_seconds
+        return (
+            f" while waiting in the WebDriverWait on line {stop.line}, whose timeout is "
+            f"{stop.wait_seconds:g} s"
+            + (f", longer than a whole run may take ({run_seconds:g} s): a few seconds are "
+               "plenty for a page of the lab" if longer else
+               ": what it waits for never came; is it the right condition?")
+        )  # fmt: skip
+    if stop.sleeping:
+        return f" inside time.sleep on line {stop.line}; {WAIT_HINT} instead"
+    return (
+        f" on line {stop.line}: an endless loop, or a wait without a timeout? Instead, {WAIT_HINT}"
+    )
+
+
+def _times(n):
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
 def _count(broken, caught, missed):

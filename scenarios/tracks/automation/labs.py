@@ -1,0 +1,40 @@
+"""The labs of a grading, served by the grader's own process behind one address."""
+
+from lab_app import create_app
+from scenarios.lab.server import LabServer
+
+
+class Labs:
+    """The real lab (None) and broken labs by name, one at a time behind one LabServer.
+
+    The learner's test gets the same ``lab_url`` on every run and its process holds no lab at
+    all, so nothing in it (an option, a fixture, a stack frame, an object on the heap) names
+    the lab it runs against: it can tell a broken lab from the real one only by testing it.
+    Each lab is built on first use, in a few milliseconds, before its run is let go.
+    """
+
+    def __init__(self, expiry_seconds):
+        self._expiry = expiry_seconds
+        self._apps = {}
+        self._current = self._app(None)
+        self._server = LabServer(self._dispatch)
+        self.url = self._server.url
+
+    def _app(self, variant):
+        if variant not in self._apps:
+            self._apps[variant] = create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant})
+        return self._apps[variant]
+
+    def serve(self, variant):
+        """From now on, answer with the real lab (None) or the broken lab ``variant``."""
+        self._current = self._app(variant)
+
+    def _dispatch(self, environ, start_response):
+        return self._current(environ, start_response)
+
+    def __enter__(self):
+        self._server.__enter__()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._server.__exit__(*exc_info)

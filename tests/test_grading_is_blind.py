@@ -1,0 +1,266 @@
+"""The grader cannot be fooled: the learner's test cannot tell a broken lab from the real one
+but by testing it, a flaky test is caught, the grading's Config reaches the browser whole, and
+a verdict says what pytest, a stopped run or a slip of the learner's meant.
+
+The hostile tries are small learner files, graded side by side in one grading child."""
+
+import subprocess
+import textwrap
+
+import pytest
+
+from scenarios.cli.main import main
+from scenarios.core.config import Config, UsageError
+from scenarios.tracks.automation import fingerprint, grader
+from scenarios.tracks.automation.grader import Run
+from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, Verdict, judge
+
+BROKEN = ("set-cookie-sets-nothing",)
+SETS = 'driver.get(lab_url + "/set-cookie")'
+# Each fails only where it believes the lab is broken, and tests nothing: unsolved, all.
+HOSTILE = {
+    "option": f"""
+        def test_it(driver, lab_url, pytestconfig):
+            {SETS}
+            assert not pytestconfig.getoption("--lab-broken")
+        """,
+    "builtins_count": f"""
+        import builtins
+
+        def test_it(driver, lab_url):
+            {SETS}
+            runs = builtins.__dict__.setdefault("hostile_runs", [])
+            runs.append(1)
+            assert len(runs) <= 2, "from the third run on, it must be a broken lab"
+        """,
+    "environ_count": f"""
+        import os
+
+        def test_it(driver, lab_url):
+            {SETS}
+            os.environ["HOSTILE_RUNS"] = str(int(os.environ.get("HOSTILE_RUNS", "0")) + 1)
+            assert int(os.environ["HOSTILE_RUNS"]) <= 2
+        """,
+    "invocation": f"""
+        def test_it(driver, lab_url, request):
+            {SETS}
+            assert "--lab-broken" not in " ".join(request.config.invocation_params.args)
+        """,
+    "stack": f"""
+        import sys
+        from lab_app.broken import BROKEN_LABS
+
+        def test_it(driver, lab_url):
+            {SETS}
+            frame = sys._getframe()
+            while frame is not None:
+                for value in frame.f_locals.values():
+                    if isinstance(value, str | list | tuple | dict):
+                        assert not any(name in repr(value) for name in BROKEN_LABS)
+                frame = frame.f_back
+        """,
+    "heap": f"""
+        import gc
+        from flask import Flask
+
+        def test_it(driver, lab_url):
+            {SETS}
+            apps = [o for o in gc.get_objects() if isinstance(o, Flask)]
+            assert not any(app.config.get("BROKEN") for app in apps)
+        """,
+    "conftest": f"""
+        def test_it(driver, lab_url):
+            {SETS}
+        """,
+}
+CONFTEST_FILE = """
+    from pathlib import Path
+
+    import pytest
+
+    @pytest.fixture(autouse=True)
+    def tell(pytestconfig):
+        Path(__file__).with_name("loaded").touch()
+        yield
+        if pytestconfig.getoption("--lab-broken"):
+            pytest.fail("a broken lab")
+    """
+# Reads what the grading's Config says, through the driver and the fixture: a strong test.
+PAGE_LOAD = f"""
+    def test_it(driver, lab_url, lab_config):
+        {SETS}
+        assert driver.timeouts.page_load == 3 and lab_config.page_load_seconds == 3
+        assert driver.get_cookie("cookie_name")
+    """
+# Passes on odd-numbered calls: 5 runs hold 3 odd calls, so one of the 4 real runs fails.
+COIN = f"""
+    from pathlib import Path
+
+    CALLS = Path(__file__).with_name("calls")
+
+    def test_it(driver, lab_url):
+        {SETS}
+        calls = int(CALLS.read_text()) + 1 if CALLS.exists() else 1
+        CALLS.write_text(str(calls))
+        assert calls % 2, f"call {{calls}}"
+        assert driver.get_cookie("cookie_name")
+    """
+TUPLE = f"""
+    def test_it(driver, lab_url):
+        {SETS}
+        assert (driver.get_cookie("cookie_name") is not None, "no cookie")
+    """
+STALE = f"""
+    def test_it(driver, lab_url, restart_browser):
+        {SETS}
+        restart_browser()
+        driver.get(lab_url)
+    """
+SLASH = """
+    def test_it(driver, lab_url):
+        driver.get(lab_url + "set-cookie")
+    """
+
+
+def learner(tmp_path, name, body):
+    folder = tmp_path / name
+    folder.mkdir()
+    path = folder / f"test_{name}.py"
+    path.write_text(textwrap.dedent(body))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def released_checker(monkeypatch):
+    # A developer's checkout may hold uncommitted edits to the checker: not a learner's.
+    monkeypatch.setattr(fingerprint, "changed_files", lambda root, blobs: ())
+
+
+@pytest.mark.browser
+def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
+    hostile = [learner(tmp_path, name, body) for name, body in HOSTILE.items()]
+    (hostile[-1].parent / "conftest.py").write_text(textwrap.dedent(CONFTEST_FILE))
+    others = {n: learner(tmp_path, n, b) for n, b in [("page_load", PAGE_LOAD), ("coin", COIN)]}
+    # These fail on the real lab: their broken runs would be skipped anyway.
+    slips = [learner(tmp_path, n, b) for n, b in [("tuple", TUPLE), ("stale", STALE)]]
+    slips.append(learner(tmp_path, "slash", SLASH))
+    jobs = [(f, BROKEN) for f in (*hostile, *others.values(), slips[0])]
+    jobs += [(f, ()) for f in slips[1:]]
+    config = Config(headless=True, page_load_seconds=3)
+    graded = grader.grade_files(jobs, config, expiry_seconds=2)
+    verdicts = [
+        judge(runs, broken, grader.RUN_SECONDS)
+        for runs, (_, broken) in zip(graded, jobs, strict=True)
+    ]
+    said = [" ".join(v.sentences) for v in verdicts]
+    for name, verdict, runs in zip(HOSTILE, verdicts, graded, strict=False):
+        assert not verdict.solved, (name, verdict.sentences)
+        assert [r.variant for r in runs][: grader.REAL_RUNS] == [None] * grader.REAL_RUNS
+    assert not (hostile[-1].parent / "loaded").exists()  # the conftest was not loaded
+    assert [CONFTEST in s for s in said] == [n == "conftest" for n in HOSTILE] + [False] * 5
+    page_load, coin, tuple_, stale, slash = verdicts[len(HOSTILE) :]
+    assert page_load.solved, page_load.sentences  # the grading's Config, whole, in the child
+    assert not coin.solved
+    assert coin.sentences[0].startswith("your test is flaky: on the real lab it passed")
+    assert not tuple_.solved and tuple_.sentences[-1] == (
+        "pytest warns about line 4: assertion is always true, perhaps remove parentheses?"
+    )
+    assert stale.sentences[0].startswith("your test failed on the real lab: StaleDriver: ")
+    assert "use the driver restart_browser() returned" in stale.sentences[0]
+    assert stale.sentences[0].endswith("(line 5)")
+    assert slash.sentences[0].startswith(
+        "your test failed on the real lab: ValueError: driver.get('http://127.0.0.1:"
+    )
+    assert "set-cookie'): that is not a URL" in slash.sentences[0] and "(line 3)" in said[-1]
+
+
+@pytest.mark.browser
+def test_a_run_stopped_at_its_bound_says_where_it_was(tmp_path):
+    sleeps = learner(
+        tmp_path,
+        "sleeps",
+        f"""
+        import time
+
+        def test_it(driver, lab_url):
+            {SETS}
+            time.sleep(60)
+        """,
+    )
+    waits = learner(
+        tmp_path,
+        "waits",
+        f"""
+        from selenium.webdriver.support.wait import WebDriverWait
+
+        def test_it(driver, lab_url):
+            {SETS}
+            WebDriverWait(driver, 120).until(lambda d: d.get_cookie("no_such_cookie"))
+        """,
+    )
+    graded = grader.grade_files([(sleeps, ()), (waits, ())], Config(headless=True), run_seconds=3)
+    sleeping, waiting = (judge(runs, (), 3).sentences[0] for runs in graded)
+    assert [len(runs) for runs in graded] == [1, 1] and all(r[0].hung for r in graded)
+    assert sleeping.startswith(
+        "your test did not finish within 3 s on the real lab, so it was stopped inside "
+        "time.sleep on line 6; wait for what you check with WebDriverWait"
+    )
+    assert waiting.startswith(
+        "your test did not finish within 3 s on the real lab, so it was stopped while waiting "
+        "in the WebDriverWait on line 6, whose timeout is 120 s, longer than a whole run"
+    )
+
+
+def test_check_9_with_a_page_load_timeout_grades_with_it(monkeypatch):
+    seen = []
+    monkeypatch.setattr(grader, "grade", lambda f, broken, config, *a, **k: seen.append(config))
+    monkeypatch.setattr("scenarios.tracks.automation.track.judge", lambda *a: Verdict(True, ()))
+    assert main(["check", "9", "--page-load-timeout", "3"], {}) == 0
+    assert seen[0].page_load_seconds == 3
+    assert Config.from_json(seen[0].to_json()) == seen[0]  # and it crosses to the child whole
+
+
+def test_a_config_crosses_as_json_whole_and_validated(tmp_path):
+    config = Config(page_load_seconds=3, report_dir=tmp_path, window_size=(800, 600))
+    assert Config.from_json(config.to_json()) == config
+    assert Config.from_json(Config().to_json()) == Config()
+    with pytest.raises(UsageError, match="--page-load-timeout must be between"):
+        Config.from_json(
+            config.to_json().replace('"page_load_seconds": 3', '"page_load_seconds": 0')
+        )
+    with pytest.raises(UsageError, match="no setting 'colour'"):
+        Config.from_json('{"colour": "red"}')
+
+
+def test_four_real_runs_catch_a_coin_flip_nine_times_in_ten():
+    assert grader.REAL_RUNS == 4
+    assert 1 - grader.chance_solved_by_chance(0.5) == 1 - 1 / 16 >= 0.9
+    assert 1 - grader.chance_solved_by_chance(0.5, real_runs=3) < 0.9  # why not three
+
+
+def test_a_verdict_says_when_the_checker_was_changed(tmp_path, monkeypatch):
+    monkeypatch.undo()  # the real comparison, on a checkout of its own
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "lab_app").mkdir()
+    (tmp_path / "scenarios" / "verdict.py").write_text("SOLVED = False\n")
+    (tmp_path / "lab_app" / "page.html").write_text("<p>lab</p>\n")
+    unrecorded = fingerprint.seal(tmp_path)
+    assert unrecorded.changed is None  # no git: the fingerprint alone
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "release"], check=True)
+    released = fingerprint.seal(tmp_path)
+    assert released == fingerprint.Seal(unrecorded.fingerprint, ())
+    assert Verdict(True, ("solved",), released).sentences == ("solved",)
+    (tmp_path / "scenarios" / "verdict.py").write_text("SOLVED = True\n")
+    (tmp_path / "scenarios" / "extra.py").write_text("")
+    edited = fingerprint.seal(tmp_path)
+    assert edited.fingerprint != released.fingerprint
+    assert edited.changed == ("scenarios/extra.py", "scenarios/verdict.py")
+    assert Verdict(True, ("solved",), edited).sentences[-1] == (
+        f"{CHANGED} (scenarios/extra.py, scenarios/verdict.py): this verdict is not the "
+        "release checker's"
+    )
+    green = Run(None, passed=1)
+    assert judge([green], (), 20).checker.fingerprint  # every verdict carries one
