@@ -37,7 +37,7 @@ _STYLE = """
         border-radius: 6px; cursor: pointer; }
 .dock[data-waiting="step"] .next, .dock[data-waiting="paused"] .next { display: inline-block; }
 .jar { flex: 1 1 auto; min-width: 0; font-size: 18px; line-height: 1.2; }
-.jar-title { font-size: 18px; color: #ffcf8a; margin-bottom: 2px; }
+.jar-title { font-size: 18px; font-weight: bold; margin-bottom: 2px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 2px 5px; border-bottom: 1px solid #555;
          vertical-align: top; overflow-wrap: break-word; }
