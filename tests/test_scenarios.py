@@ -108,7 +108,7 @@ def test_a_skipped_scenario_is_counted_and_explained_in_the_summary():
     results = [Result(samesite, passed=True, skipped="it needs loopback"), Result(path)]
     out = io.StringIO()
     Narrator(out).run_finished(results)
-    assert "samesite   0/0   skip" in out.getvalue()
+    assert "samesite   0 of 4  steps  skip" in out.getvalue()
     assert out.getvalue().endswith(
         "0 passed, 1 failed, 1 skipped\nsamesite skipped: it needs loopback\n"
     )
