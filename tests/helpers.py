@@ -2,6 +2,7 @@
 
 import os
 import queue
+import re
 import shutil
 import signal
 import subprocess
@@ -196,3 +197,83 @@ def why_no_namespace():
     if probe.returncode != 0:
         return f"cannot make a namespace here (root needed): {probe.stderr.strip()}"
     return None
+
+
+# What the class sees at the end of a step: the boxed element, the jar panel's rows, and
+# the measures that say whether the back row can read it.
+SEEN = """
+const root = document.querySelector("cookie-lab-overlay").shadowRoot;
+const box = root.querySelector(".box");
+const selector = box.hidden ? "" : box.dataset.selector;
+const target = selector && document.querySelector(selector);
+const rect = (el) => el.getBoundingClientRect().toJSON();
+const jar = root.querySelector(".jar");
+const cells = Array.from(jar.querySelectorAll("th, td, .jar-title, .empty"));
+const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+return {
+  selector,
+  target_text: target ? target.innerText : "",
+  target_cookie: target ? target.dataset.cookieName || "" : "",
+  carried: Array.from(document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
+    (row) => row.dataset.cookieName),
+  names: Array.from(jar.querySelectorAll("tbody tr"), (row) => row.dataset.name),
+  focus: Array.from(jar.querySelectorAll("tbody tr.focus"), (row) => row.dataset.name),
+  smallest: Math.min(...cells.filter((c) => c.offsetParent).map(
+    (c) => parseFloat(getComputedStyle(c).fontSize))),
+  cut: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+  colours: [...new Set(cells.map((c) => getComputedStyle(c).color))].map(rgb),
+  narration_colour: rgb(getComputedStyle(root.querySelector(".narration")).color),
+  background: rgb(getComputedStyle(root.querySelector(".dock")).backgroundColor),
+  banner: rect(root.querySelector(".banner")),
+  panel: rect(jar),
+  width: innerWidth,
+};
+"""
+
+
+def contrast(one, two):
+    """The WCAG contrast ratio of two sRGB colours."""
+
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def what_the_class_sees_is_true(step, seen):
+    """What is wrong with ``seen`` for ``step`` (an empty list when nothing is): its box and
+    its highlighted jar rows belong to the cookies the step declares, and all of it is
+    legible from the back row."""
+    wrong = []
+    about = set(step.about)
+    if not about:
+        return [f"{step.narration!r} declares no cookie it is about"]
+    held = about & set(seen["names"])
+    if set(seen["focus"]) != held:
+        wrong.append(f"the jar highlights {seen['focus']}, not {sorted(held)}")
+    if step.shows:
+        if seen["selector"] != step.shows:
+            wrong.append(f"it boxes {seen['selector']!r}, not its own {step.shows!r}")
+    elif seen["selector"]:
+        text = seen["target_text"]
+        named = seen["target_cookie"] in about or any(re.search(rf"\b{n}\b", text) for n in about)
+        # A table none of its cookies is in: the step shows them not carried.
+        absent = seen["selector"] == "#received-cookies" and not about & set(seen["carried"])
+        if not (named or absent):
+            wrong.append(f"it boxes {seen['selector']!r}: {seen['target_text'][:80]!r}")
+    elif held and not seen["focus"]:
+        wrong.append("it shows nothing: no box and no jar row")
+    if seen["smallest"] < 18:
+        wrong.append(f"jar text of {seen['smallest']} px")
+    if seen["cut"]:
+        wrong.append(f"jar text cut: {seen['cut']}")
+    least = contrast(seen["narration_colour"], seen["background"])
+    for colour in seen["colours"]:
+        if contrast(colour, seen["background"]) < least:
+            wrong.append(f"jar text in {colour}, fainter than the narration")
+    if seen["banner"]["right"] > seen["panel"]["left"]:
+        wrong.append(f"the banner runs under the jar panel: {seen['banner']}, {seen['panel']}")
+    return wrong

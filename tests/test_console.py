@@ -2,7 +2,9 @@
 
 import io
 
-from scenarios.core.records import Step
+from fake_run import BY_NAME
+
+from scenarios.core.records import Result, Step
 from scenarios.show.console import Narrator
 
 
@@ -26,3 +28,32 @@ def test_an_interrupted_step_says_so_not_fail():
     # Ctrl-C halfway: the step has no result, so no FAIL and no empty reason line.
     step = Step("Wait for the cookie to expire", seconds=1.5)
     assert narrated(step) == "  stop Wait for the cookie to expire (interrupted after 1.50 s)\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_the_summary_counts_steps_out_of_the_scenarios_own_count():
+    # Stopped after 3 of the expiry's 4 steps: "3 of 4", not "3/3".
+    expiry = BY_NAME["expiry"]
+    steps = [Step(said, passed=True) for said in expiry.plan[:3]]
+    out = io.StringIO()
+    Narrator(out).run_finished([Result(expiry, steps, passed=True, stopped=True)])
+    assert "expiry     3 of 4  steps  stopped" in out.getvalue()
+
+
+def test_step_mode_prompts_in_the_terminal_and_clears_the_prompt_after():
+    out = _Terminal()
+    narrator = Narrator(out, {"NO_COLOR": ""})
+    step = Step("The cookie is carried", passed=True, seconds=0.1)
+    narrator.idle(step, instructor=True)
+    narrator.idle(step, instructor=True)  # once, not once per poll
+    assert out.getvalue().count("Enter: next step \u00b7 q then Enter: stop") == 1
+    narrator.step_started(Step("The next one"))
+    assert out.getvalue().endswith("\r\x1b[K  ... The next one")
+    # Slow-mo's pause asks nothing of the instructor.
+    quiet = _Terminal()
+    Narrator(quiet, {}).idle(step, instructor=False)
+    assert quiet.getvalue() == ""

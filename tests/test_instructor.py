@@ -253,7 +253,7 @@ def test_step_mode_goes_one_step_per_enter_and_q_stops_with_the_summary(display,
             process.kill()
         left = survivors(env)
     assert process.returncode == 0
-    assert "second-request   3/3   stopped" in rest
+    assert "second-request   3 of 3  steps  stopped" in rest
     assert "0 passed, 0 failed, 1 stopped" in rest
     assert "update" not in rest.split("scenario  ")[-1]  # never reached
     assert not left

@@ -83,3 +83,26 @@ def test_a_signal_halfway_leaves_no_virtual_display_nor_browser(signum):
     )
     assert left == []
     assert returncode == 128 + signum, stderr
+
+
+def test_a_failing_make_lab_ends_on_its_own_verdict_not_makes_error(
+    app_that_forgets_to_set_cookies, tmp_path
+):
+    environ = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    args = f"second-request --slow-mo 0 --base-url {app_that_forgets_to_set_cookies.url}"
+    args += f" --report {tmp_path}"
+    done = subprocess.run(
+        ["make", "-s", "-C", str(LAB.parents[1]), "lab", f"ARGS={args}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environ,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "make: ***" not in done.stdout + done.stderr
+    said = done.stderr.strip().splitlines()
+    # The run's own summary is the last thing said, with its verdict line.
+    assert said[-3].startswith("second-request   1 of 3  steps  FAIL"), said
+    assert said[-2] == "0 passed, 1 failed"
+    assert said[-1] == f"report: {tmp_path / 'index.html'}"

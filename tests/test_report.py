@@ -5,6 +5,7 @@ import os
 import re
 import signal
 import subprocess
+from html import unescape
 
 import pytest
 from flask import Flask, make_response
@@ -14,6 +15,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.content.catalog import SCENARIOS
 from scenarios.core.config import Config, UsageError
+from scenarios.core.records import Result, Step
 from scenarios.lab.server import LabServer
 from scenarios.show.evidence import screenshot
 from scenarios.show.report import Report
@@ -282,3 +284,20 @@ def test_ctrl_c_writes_the_report_of_the_steps_done_marked_interrupted(tmp_path)
         c for c in next(iter(JUnitXml.fromfile(str(tmp_path / "r.xml")))) if c.name == "update"
     ]
     assert update[0].result[0].message == "interrupted before it finished"
+
+
+def test_a_stopped_scenario_lists_the_steps_it_never_reached(tmp_path):
+    path = next(s for s in SCENARIOS if s.name == "path")
+    done = [Step(said, passed=True) for said in path.plan[:4]]
+    report = Report(tmp_path)
+    report.scenario_started(path)
+    for step in done:
+        report.step_finished(step)
+    report.scenario_finished(Result(path, done, passed=True, stopped=True))
+    report.write()
+    html = (tmp_path / "index.html").read_text()
+    assert "<td>4 of 8</td>" in html
+    never = re.findall(r'class="never-reached"><h3>– (.*?) <small>', html)
+    assert [unescape(said) for said in never] == list(path.plan[4:])
+    assert "A cookie set without a Path gets Path=/ and is carried to every route" in never
+    # Out of the scenario's count: "4 of 8", with the rest listed by what they would show.

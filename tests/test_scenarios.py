@@ -8,7 +8,7 @@ import io
 
 import pytest
 from flask import abort, request
-from helpers import SHORT_EXPIRY_SECONDS, SHOWN
+from helpers import SEEN, SHORT_EXPIRY_SECONDS, SHOWN, what_the_class_sees_is_true
 
 from lab_app import create_app
 from scenarios.content.catalog import SCENARIOS, select
@@ -25,12 +25,30 @@ NOTHING = lambda *event: None  # noqa: E731 - where a run's events go unheard
 WITH_OVERLAY = Config(expiry_seconds=SHORT_EXPIRY_SECONDS, overlay=True)
 
 
+class _Watching:
+    """Reads, as each step ends, what the class sees of it: checked after the run."""
+
+    def __init__(self, browser):
+        self.browser, self.wrong = browser, []
+
+    def __getattr__(self, event):
+        return lambda *args: None
+
+    def step_finished(self, step):
+        seen = self.browser.driver.execute_script(SEEN)  # a new driver after a restart
+        self.wrong += [f"{step.narration}: {w}" for w in what_the_class_sees_is_true(step, seen)]
+
+
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
 def test_scenario_passes_with_the_overlay_on(scenario, browser, short_expiry_server):
     lab = lab_for(scenario, browser, short_expiry_server.url, WITH_OVERLAY, NOTHING)
+    watching = _Watching(browser)
+    lab._observers.insert(1, watching)  # right after the overlay has drawn the step
     result = run_one(scenario, lab, NOTHING)
     failed = [f"{s.narration}: {s.message}" for s in result.steps if not s.passed]
     assert result.passed, failed
+    # Each step's box and highlighted jar rows are its own cookies', legible at the back.
+    assert watching.wrong == []
     assert result.steps and all(step.passed for step in result.steps)
     # The overlay really was there, showing the last step's narration and its result.
     shown = browser.driver.execute_script(SHOWN)
@@ -90,7 +108,7 @@ def test_a_skipped_scenario_is_counted_and_explained_in_the_summary():
     results = [Result(samesite, passed=True, skipped="it needs loopback"), Result(path)]
     out = io.StringIO()
     Narrator(out).run_finished(results)
-    assert "samesite   0/0   skip" in out.getvalue()
+    assert "samesite   0 of 4  steps  skip" in out.getvalue()
     assert out.getvalue().endswith(
         "0 passed, 1 failed, 1 skipped\nsamesite skipped: it needs loopback\n"
     )

@@ -14,7 +14,7 @@ from scenarios.content.beyond import (
     secure_loopback,
     size,
 )
-from scenarios.content.step_count import count_steps
+from scenarios.content.step_count import plan_steps
 from scenarios.content.tutorial import (
     deletion,
     expiry,
@@ -42,8 +42,14 @@ class Scenario:
     needs_loopback: bool = False
     # A scenario's own rule for the run's settings: a reason to refuse them, or None.
     refuses: Callable = lambda config: None
-    # How many steps it has, read off its source ("step 3 of 8"); None when it cannot say.
-    steps: int | None = None
+    # What each of its steps will say, read off its source: "step 3 of 8", and the steps a
+    # stopped run never reached; None when its source cannot say.
+    plan: tuple | None = None
+
+    @property
+    def steps(self):
+        """How many steps it has; None when its source cannot say."""
+        return None if self.plan is None else len(self.plan)
 
     @classmethod
     def from_module(cls, module):
@@ -56,7 +62,7 @@ class Scenario:
             waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
             needs_loopback=getattr(module, "NEEDS_LOOPBACK", False),
             refuses=getattr(module, "refuses", cls.refuses),
-            steps=count_steps(module.run),
+            plan=plan_steps(module.run),
         )
 
     def skip_reason(self, config):

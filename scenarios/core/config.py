@@ -46,6 +46,9 @@ class Config:
     step: bool = False
     # The Selenium server jar a Grid on this machine runs; None: the one setup.sh installed.
     grid_jar: str | None = None
+    # How long the watched browser's last screen (the run's summary) stays up, at most; None:
+    # until the instructor ends it at a terminal, not at all without one.
+    hold_seconds: float | None = None
 
     def __post_init__(self):
         # Refused wherever a Config is built, in code as from the command line.
@@ -59,6 +62,8 @@ class Config:
             )
         _within("--expiry-seconds", self.expiry_seconds, 1, MAX_SECONDS)
         _within("--page-load-timeout", self.page_load_seconds, 0.5, 600)
+        if self.hold_seconds is not None:
+            _within("--hold", self.hold_seconds, 0, 3600)
         if self.browser not in ("chromium", "firefox"):
             raise UsageError(f"--browser must be chromium or firefox, got {self.browser!r}")
         for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
@@ -98,6 +103,13 @@ class Config:
                 raise UsageError(
                     "COOKIE_LAB_PAGE_LOAD_SECONDS takes seconds, got "
                     f"{env['COOKIE_LAB_PAGE_LOAD_SECONDS']!r}"
+                ) from None
+        if env.get("COOKIE_LAB_HOLD_SECONDS"):
+            try:
+                values["hold_seconds"] = float(env["COOKIE_LAB_HOLD_SECONDS"])
+            except ValueError:
+                raise UsageError(
+                    f"--hold takes seconds, got {env['COOKIE_LAB_HOLD_SECONDS']!r}"
                 ) from None
         if "COOKIE_LAB_EXPIRY_SECONDS" in env:
             values["expiry_seconds"] = parse_seconds(

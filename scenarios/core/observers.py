@@ -27,6 +27,10 @@ class Observer:
     def waiting(self, step, seconds_left):
         """A step waits on time; ``seconds_left`` of its bound remain."""
 
+    def idle(self, step, instructor):
+        """Between two steps, nothing runs but the clock: slow-mo's pause, or (``instructor``)
+        the wait for the instructor's word. Sent again every fraction of a second."""
+
     def scenario_finished(self, result):
         pass
 

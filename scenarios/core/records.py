@@ -12,6 +12,14 @@ class Step:
     evidence: dict = field(default_factory=dict)
     # What a wait on time counts down to ("expiring_cookie_name"), for the narration.
     waiting_for: str = ""
+    # The step's one declaration of what it is about, from which the narration's subject,
+    # the page's box and the jar panel's highlighted rows all come: the cookies it names,
+    # and the page element that shows its point (a CSS selector; "" for wherever its checks
+    # look, within those cookies).
+    about: tuple = ()
+    shows: str = ""
+    # What the step found, in its own words: both figures of a comparison, say.
+    note: str = ""
 
 
 @dataclass

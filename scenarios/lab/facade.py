@@ -51,7 +51,9 @@ class Lab:
         self.browser_failed = False
         self._observers = observers
         self._cancel = cancel or Event()
-        self._pacer = Pacer(config, browser, self._cancel)
+        self._pacer = Pacer(
+            config, browser, self._cancel, idle=lambda *args: notify(self._observers, "idle", *args)
+        )
         self._step = None
         # CSS selectors of what the current step looks at, for the overlay's box.
         self._looking_at = ()
@@ -73,14 +75,22 @@ class Lab:
     # --- steps, checks and waits ------------------------------------------------------
 
     @contextmanager
-    def step(self, narration):
-        """One narrated step; a failed check ends the scenario with the learner's message."""
+    def step(self, narration, about=(), shows=""):
+        """One narrated step; a failed check ends the scenario with the learner's message.
+
+        ``about``: the cookie (or cookies) the step is about; ``shows``: the page element that
+        shows its point (a CSS selector). Declared once here, they decide what the watching
+        class sees boxed on the page and highlighted in the jar, whatever the checks read
+        on the way: a check of another cookie does not move the box off the step's own."""
         if self._cancel.is_set():
             raise Cancelled()
-        step = self._step = Step(narration)
+        about = (about,) if isinstance(about, str) else tuple(about)
+        step = self._step = Step(narration, about=about, shows=shows)
         self.steps.append(step)
         self._looking_at = ()
         notify(self._observers, "step_started", step)
+        if shows:
+            self._point(shows)
         start = time.monotonic()
         try:
             yield step
@@ -135,14 +145,29 @@ class Lab:
             if self._cancel.wait(poll):
                 raise Cancelled()
 
+    def note(self, text):
+        """Say what the step found, beside its narration: both figures of a comparison."""
+        self._step.note = text
+        notify(self._observers, "looking_at", self._step, self._looking_at)
+
     def look_at(self, element_id):
         """The page element with this id, boxed by the overlay while the step runs."""
         self._point(f"#{element_id}")
         return self.driver.find_element("id", element_id)
 
-    def _point(self, *selectors):
+    def _point(self, *selectors, cookie=None):
+        """Box the first of ``selectors`` on the page; ``cookie``: the one they are about. The
+        step's own declaration wins: its element, and only its cookies."""
+        step = self._step
+        if step is not None and step.shows and selectors != (step.shows,):
+            return
+        if step is not None and cookie is not None and step.about:
+            if cookie not in step.about:
+                return
+            if len(step.about) > 1:  # all of the step's cookies, not the last one checked
+                selectors = ("#received-cookies",)
         self._looking_at = selectors
-        notify(self._observers, "looking_at", self._step, selectors)
+        notify(self._observers, "looking_at", step, selectors)
 
     # --- the browser ------------------------------------------------------------------
 
@@ -185,7 +210,8 @@ class Lab:
     # --- checks written for learners --------------------------------------------------
 
     def expect_carried(self, name, value=None):
-        self._point(f'#received-cookies tr[data-cookie-name="{name}"]', "#received-cookies")
+        row = f'#received-cookies tr[data-cookie-name="{name}"]'
+        self._point(row, "#received-cookies", cookie=name)
         carried, where = self.page.carried(), f"the request to {self.page.path}"
         if not carried:
             said = "the request carried no cookies"
@@ -199,8 +225,10 @@ class Lab:
             )
 
     def expect_not_carried(self, name):
-        # A row the step already points at says more than the table it is missing from.
-        if not self._looking_at:
+        # A row the step already points at says more than the table it is missing from,
+        # unless the step is about this very cookie: then its absence is the point.
+        about = self._step is not None and name in self._step.about
+        if not self._looking_at or about:
             self._point("#received-cookies")
         carried = self.page.carried()
         self.check(

@@ -13,39 +13,41 @@ import json
 # The first line marks the overlay's own scripts: its command listener ignores them.
 MARKER = "/* cookie-lab overlay */"
 
+# Sized for the back row of a projected 1280-wide window: no text under 18 px, all of it
+# white on the dock's near-black (the narration's contrast), and nothing cut: a long name
+# wraps at its underscores, a long value is shortened in its middle (whole on hover).
 _STYLE = """
 .box { position: absolute; z-index: 2147483646; border: 5px solid #ff8c00; border-radius: 6px;
        box-shadow: 0 0 0 9999px rgba(0, 0, 0, .12); pointer-events: none; }
 .dock { position: fixed; z-index: 2147483647; left: 0; right: 0; bottom: 0;
         display: flex; gap: 20px;
-        align-items: flex-start; padding: 12px 20px 14px; pointer-events: auto;
-        font: 22px/1.35 system-ui, sans-serif; color: #fff; background: #1d1d1f;
+        align-items: flex-start; padding: 10px 16px 12px; pointer-events: auto;
+        font: 22px/1.3 system-ui, sans-serif; color: #fff; background: #1d1d1f;
         border-top: 8px solid #ff8c00; }
 .dock[data-state="passed"] { border-top-color: #2e9d4b; }
 .dock[data-state="failed"] { border-top-color: #d03030; }
-.banner { flex: 0 0 35%; min-width: 0; }
-.scenario { font-size: 18px; color: #ffcf8a; }
+.banner { flex: 0 0 31%; min-width: 0; overflow-wrap: anywhere; }
+.scenario { font-size: 19px; color: #ffcf8a; }
 .narration { font-size: 22px; }
+.note { font-size: 20px; margin-top: 4px; }
 .message { color: #ffc4c4; font-size: 20px; }
-.controls { margin-top: 6px; font-size: 17px; color: #e0e0e0; }
+.controls { margin-top: 6px; font-size: 18px; }
 .next { display: none; font: bold 20px system-ui, sans-serif; padding: 4px 16px;
         margin-right: 12px; color: #1d1d1f; background: #ffcf8a; border: 0;
         border-radius: 6px; cursor: pointer; }
 .dock[data-waiting="step"] .next, .dock[data-waiting="paused"] .next { display: inline-block; }
-.jar { flex: 1 1 auto; min-width: 0; font-size: 15px; }
-.jar-title { font-size: 16px; color: #ffcf8a; margin-bottom: 2px; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { text-align: left; padding: 1px 4px; border-bottom: 1px solid #444;
-         white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-th { white-space: normal; vertical-align: bottom; font-size: 14px; }
-col.name { width: 24%; } col.value { width: 11%; } col.path { width: 20%; }
-col.left { width: 9%; } col.flag { width: 9%; }
-th { color: #cfcfcf; font-weight: normal; }
-td.name { font-family: ui-monospace, monospace; font-size: 14px; }
-tr.focus td { background: #5a3a00; color: #fff; }
-td.no { color: #ff9d9d; font-weight: bold; }
-td.yes { color: #9de3ad; }
-td.expired { color: #ff9d9d; }
+.jar { flex: 1 1 auto; min-width: 0; font-size: 18px; line-height: 1.2; }
+.jar-title { font-size: 18px; font-weight: bold; margin-bottom: 2px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 2px 5px; border-bottom: 1px solid #555;
+         vertical-align: top; overflow-wrap: break-word; }
+th { font-weight: bold; vertical-align: bottom; }
+td.name { font-family: ui-monospace, monospace; }
+tr.focus { outline: 3px solid #ff8c00; outline-offset: -2px; }
+tr.focus td.name::before { content: "\u25b6 "; color: #ff8c00; }
+td.no::before { content: "\u2718 "; color: #ff6b6b; }
+td.yes::before { content: "\u2714 "; color: #5fd47a; }
+td.expired::before { content: "\u231b "; color: #ff6b6b; }
 [hidden] { display: none !important; }
 """
 
@@ -53,16 +55,15 @@ _MARKUP = """
 <div class="box" hidden></div>
 <div class="dock"><div class="banner">
   <div class="scenario"><span class="title"></span> <span class="count"></span></div>
-  <div class="narration"></div><div class="message" hidden></div>
+  <div class="narration"></div><div class="note" hidden></div>
+  <div class="message" hidden></div>
   <div class="controls"><button class="next" type="button">Next \u25b6</button>
     <span class="hint"></span></div>
 </div><div class="jar" hidden>
   <div class="jar-title">The browser's cookie jar (<span class="scope"></span>)</div>
-  <table><colgroup><col class="name"><col class="value"><col class="path"><col class="left">
-    <col class="flag"><col class="flag"><col class="flag"><col class="flag"></colgroup>
-  <thead><tr><th>name</th><th>value</th><th>path</th><th>expires</th><th>HttpOnly</th>
+  <table><thead><tr><th>name</th><th>value</th><th>path</th><th>expires</th><th>HttpOnly</th>
     <th>SameSite</th><th>sent here?</th><th>JS sees?</th></tr></thead>
-  <tbody></tbody></table>
+  <tbody></tbody></table><div class="empty" hidden>Empty: the browser holds no cookie here.</div>
 </div></div>
 """
 
@@ -72,8 +73,8 @@ _HINTS = {
     "slow": "Space pauses \u00b7 Esc stops",
 }
 
-# Arguments: one object {scenario, count, narration, state, message, selectors, focus, mode,
-# jar: null | {scope, rows: [{name, value, path, left, http_only, same_site}]}}.
+# Arguments: one object {scenario, count, narration, note, state, message, selectors, focus,
+# mode, jar: null | {scope, rows: [{name, value, whole, path, left, http_only, same_site}]}}.
 SHOW = (
     MARKER
     + """
@@ -95,11 +96,24 @@ if (!host) {
   }, true);
   setInterval(() => countDown(host.shadowRoot), 250);
 }
+function seesNow() {
+  return new Set(document.cookie.split("; ").map((pair) => pair.split("=")[0]));
+}
+function yesNo(cell, yes) {
+  cell.textContent = cell.title = yes ? "yes" : "no";
+  cell.className = yes ? "yes" : "no";
+}
 function countDown(root) {
   for (const cell of root.querySelectorAll("td[data-deadline]")) {
     const left = Math.ceil((Number(cell.dataset.deadline) - performance.now()) / 1000);
     cell.textContent = left <= 0 ? "expired" : left > 172800 ? `${Math.round(left / 86400)} days`
       : left > 7200 ? `${Math.round(left / 3600)} h` : `${left} s`;
+    // At zero the browser drops the cookie: page scripts no longer see it, and the row
+    // says so at once, before the jar is read again.
+    if (left <= 0 && !cell.classList.contains("expired")) {
+      const row = cell.parentElement;
+      yesNo(row.cells[7], seesNow().has(row.dataset.name));
+    }
     cell.classList.toggle("expired", left <= 0);
   }
 }
@@ -111,6 +125,9 @@ root.querySelector(".title").textContent = s.scenario;
 root.querySelector(".count").textContent = s.count;
 const mark = {passed: "\\u2714 ", failed: "\\u2718 "}[s.state] || "";
 root.querySelector(".narration").textContent = mark + s.narration;
+const note = root.querySelector(".note");
+note.textContent = s.note || "";
+note.hidden = !s.note;
 const said = root.querySelector(".message");
 said.textContent = s.message;
 said.hidden = !s.message;
@@ -122,16 +139,15 @@ if (s.jar) {
   const carried = document.getElementById("received-cookies") && new Set(Array.from(
     document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
     (row) => row.dataset.cookieName));
-  const seen = new Set(document.cookie.split("; ").map((pair) => pair.split("=")[0]));
-  const yesNo = (yes) => yes ? ["yes", "yes"] : ["no", "no"];
+  const seen = seesNow();
   const body = root.querySelector("tbody");
   body.replaceChildren(...s.jar.rows.map((c) => {
     const row = document.createElement("tr");
     row.className = s.focus.includes(c.name) ? "focus" : "";
+    row.dataset.name = c.name;
     const cells = [
       [c.name, "name"], [c.value, ""], [c.path, ""], [c.left === null ? "session" : "", ""],
       [c.http_only ? "yes" : "\\u2013", ""], [c.same_site, ""],
-      carried ? yesNo(carried.has(c.name)) : ["?", ""], yesNo(seen.has(c.name)),
     ];
     for (const [text, cls] of cells) {
       const cell = row.insertCell();
@@ -139,9 +155,21 @@ if (s.jar) {
       cell.className = cls;
       cell.title = text;
     }
+    // A name or value breaks after its underscores, not inside a word; a shortened value
+    // shows whole on hover.
+    for (const cell of [row.cells[0], row.cells[1]]) {
+      cell.replaceChildren(...cell.textContent.split(/(?<=_)/).flatMap((part) =>
+        [document.createTextNode(part), document.createElement("wbr")]));
+    }
+    row.cells[1].title = c.whole;
+    const sent = row.insertCell();
+    if (carried) yesNo(sent, carried.has(c.name));
+    else sent.textContent = sent.title = "?";
+    yesNo(row.insertCell(), seen.has(c.name));
     if (c.left !== null) row.cells[3].dataset.deadline = performance.now() + 1000 * c.left;
     return row;
   }));
+  root.querySelector(".jar .empty").hidden = s.jar.rows.length > 0;
   countDown(root);
 }
 // The element stays in the page's flow as tall as the dock: the page can always scroll
@@ -149,7 +177,9 @@ if (s.jar) {
 host.style.height = `${dock.offsetHeight}px`;
 const box = root.querySelector(".box");
 const target = s.selectors.map((sel) => document.querySelector(sel)).find(Boolean);
+const matched = s.selectors.find((sel) => document.querySelector(sel));
 box.hidden = !target;
+box.dataset.selector = matched || "";
 if (target) {
   const free = innerHeight - dock.offsetHeight;
   let r = target.getBoundingClientRect();

@@ -51,8 +51,11 @@ def _read_lines(stream, into):
 class Pacer:
     """Paces the steps of one Lab in ``browser``, as ``config`` asks; ``cancel`` ends a wait."""
 
-    def __init__(self, config, browser, cancel, terminal=None):
+    def __init__(self, config, browser, cancel, terminal=None, idle=lambda step, instructor: None):
         self._config, self._browser, self._cancel = config, browser, cancel
+        # Told each turn of a wait between steps: the jar panel reads a cookie that expired
+        # meanwhile, and the terminal shows what the instructor may press.
+        self._idle, self._step = idle, None
         self._watched = config.shows_overlay
         self._terminal = terminal
         if config.step and terminal is None:
@@ -62,6 +65,7 @@ class Pacer:
         """Called once a step has finished (passed or failed)."""
         if self._cancel.is_set():  # interrupted: its browsers may be gone already
             raise Cancelled()
+        self._step = step
         config = self._config
         if config.step:
             self._until_next()
@@ -85,6 +89,7 @@ class Pacer:
             left = deadline - time.monotonic()
             if left <= 0:
                 return
+            self._idle(step, False)
             self._wait(min(left, POLL_SECONDS))
 
     def _until_next(self, paused=False):
@@ -101,6 +106,8 @@ class Pacer:
             if any(a in ("next", "space") for a in asked):
                 self._asked("")  # the Next button goes until the next step offers it
                 return
+            # The terminal's Enter counts only where it is read (step mode).
+            self._idle(self._step, self._terminal is not None)
             self._wait(POLL_SECONDS)
 
     def _focus_page(self):

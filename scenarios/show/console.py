@@ -26,6 +26,7 @@ class Narrator(Observer):
         # https://no-color.org: any value, even empty, turns colour off.
         self.colour = self.live and "NO_COLOR" not in environ
         self._counted = None  # the whole seconds last shown by a countdown
+        self._prompting = False  # the instructor's prompt is on the running line
 
     def _write(self, text):
         self.out.write(text)
@@ -44,11 +45,24 @@ class Narrator(Observer):
             mark = f"{_GREEN if passed else _RED}{mark}{_RESET}"
         return mark
 
+    def _unprompt(self):
+        """Clear the prompt off its line before anything else is written there."""
+        if self._prompting:
+            self._prompting = False
+            self._write(_REDRAW)
+
     def scenario_started(self, scenario):
+        self._unprompt()
         self._write(f"\n{scenario.name}: {scenario.summary}\n")
 
+    def idle(self, step, instructor):
+        # Step mode waits for the instructor: say what they may press, where they look.
+        if instructor and self.live and not self._prompting:
+            self._prompting = True
+            self._running("  Enter: next step \u00b7 q then Enter: stop")
+
     def step_started(self, step):
-        self._counted = None
+        self._counted, self._prompting = None, False
         if self.live:
             self._running(f"  ... {step.narration}")
 
@@ -73,17 +87,20 @@ class Narrator(Observer):
             self._write(f"       {step.message}\n")
 
     def run_finished(self, results):
+        self._unprompt()
         width = max(len("scenario"), *(len(r.scenario.name) for r in results), 0)
-        self._write(f"\n{'scenario':<{width}}  steps  result  seconds\n")
+        self._write(f"\n{'scenario':<{width}}  {'steps passed':<14}  result  seconds\n")
         for r in results:
             done = sum(1 for s in r.steps if s.passed)
+            # Out of the scenario's own count: a stopped run did not run them all.
+            total = max(getattr(r.scenario, "steps", None) or 0, len(r.steps))
             verdict = "pass" if r.passed else "FAIL"
             if getattr(r, "stopped", False):
                 verdict = "stopped" if r.passed else "FAIL"
             if getattr(r, "skipped", None):
                 verdict = "skip"
             self._write(
-                f"{r.scenario.name:<{width}}  {done:>2}/{len(r.steps):<2}  {verdict:<6}  "
+                f"{r.scenario.name:<{width}}  {done:>2} of {total:<2} steps  {verdict:<6}  "
                 f"{r.seconds:7.2f}\n"
             )
         failed = sum(1 for r in results if not r.passed)

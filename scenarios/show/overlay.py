@@ -4,8 +4,13 @@ cookie jar, live.
 
 It must never change what a check reads: see overlay_script.py for how it stays out of the
 page's way. The jar is read again after every WebDriver command that may change it (only in
-headed runs: a headless run has no overlay, so no listener and no cost), and every second
-while a step waits on time.
+headed runs: a headless run has no overlay, so no listener and no cost), every second while
+a step waits on time, and whenever a cookie's countdown has crossed zero since the last
+reading (between steps too: a class paused in step mode must not see an expired cookie
+still "seen by JS").
+
+The step's own declaration (Step.about) says which jar rows are highlighted; a step that
+declares nothing (a learner's check) falls back on the cookies its narration names.
 """
 
 import re
@@ -24,10 +29,11 @@ _GONE = {"quit", "close"}
 
 
 def show(driver, scenario, narration, state="running", message="", look_at=(), **more):
-    """Draw the overlay in ``driver``'s page. ``more``: count, focus, mode and jar."""
+    """Draw the overlay in ``driver``'s page. ``more``: note, count, focus, mode and jar."""
     shown = {
         "scenario": scenario,
         "narration": narration,
+        "note": more.get("note", ""),
         "state": state,
         "message": message,
         "selectors": list(look_at),
@@ -45,8 +51,9 @@ def jar_rows(jar):
     cookies = jar.all() if jar.scope == "every path" else jar.here()
     return [
         {
-            "name": _cut(c.name, 28),
-            "value": _cut(c.value, 22),
+            "name": c.name,
+            "value": _shortened(c.value, 32),
+            "whole": c.value,
             "path": c.path,
             "expires": c.expires,
             "http_only": c.http_only,
@@ -56,8 +63,12 @@ def jar_rows(jar):
     ]
 
 
-def _cut(text, most):
-    return text if len(text) <= most else text[: most - 1] + "\u2026"
+def _shortened(text, most):
+    """``text``, or its start and end around an ellipsis: both ends of a long value show."""
+    if len(text) <= most:
+        return text
+    half = (most - 1) // 2
+    return text[:half] + "\u2026" + text[len(text) - half :]
 
 
 class Overlay(Observer):
@@ -70,7 +81,7 @@ class Overlay(Observer):
         self._browser, self._title, self._total = browser, title, total
         self._jar, self._mode = jar, "step" if step_mode else "slow"
         self._step, self._looking_at, self._number = None, (), 0
-        self._rows, self._busy, self._read_at = [], False, 0.0
+        self._rows, self._busy, self._read_at, self._read_wall = [], False, 0.0, 0.0
         if jar is not None and browser not in _LISTENING:
             browser.add_command_listener(after=_listener(weakref.ref(browser)))
             _LISTENING.add(browser)
@@ -101,6 +112,15 @@ class Overlay(Observer):
         if self._jar is not None and time.monotonic() - self._read_at >= 1:
             self.jar_changed()
 
+    def idle(self, step, instructor):
+        # Between steps nothing changes the jar but the clock: read it once a countdown it
+        # shows has crossed zero, and not again for the same cookie.
+        if self._jar is None or self._busy:
+            return
+        now = time.time()
+        if any(r["expires"] and self._read_wall < r["expires"] <= now for r in self._rows):
+            self.jar_changed()
+
     def jar_changed(self):
         """A command may have changed the jar: read it, and show it."""
         if self._busy:  # the overlay's own commands
@@ -108,7 +128,7 @@ class Overlay(Observer):
         self._busy = True
         try:
             self._rows = jar_rows(self._jar)
-            self._read_at = time.monotonic()
+            self._read_at, self._read_wall = time.monotonic(), time.time()
         except Exception:  # noqa: BLE001 - only a show; the next real action reports it
             pass
         finally:
@@ -121,7 +141,10 @@ class Overlay(Observer):
         return f"\u00b7 step {self._number}"
 
     def _focus(self):
-        """The cookies the step is about: named in its narration or what it looks at."""
+        """The cookies the step is about: as it declares, else named in its narration or in
+        what it looks at."""
+        if getattr(self._step, "about", ()):
+            return [r["name"] for r in self._rows if r["name"] in self._step.about]
         said = " ".join([self._step.narration, *self._looking_at])
         return [r["name"] for r in self._rows if re.search(rf"\b{re.escape(r['name'])}\b", said)]
 
@@ -145,6 +168,7 @@ class Overlay(Observer):
                 step.message,
                 self._looking_at,
                 count=self._count(),
+                note=getattr(step, "note", ""),
                 focus=self._focus(),
                 mode=self._mode,
                 jar=jar,

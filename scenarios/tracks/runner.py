@@ -5,6 +5,7 @@ However a run ends, every browser it started is closed: each worker says when it
 them.
 """
 
+import sys
 import threading
 import time
 from collections import deque
@@ -18,9 +19,14 @@ from scenarios.core.observers import Forward, notify
 from scenarios.core.processes import signals_held
 from scenarios.core.records import Result, Step
 from scenarios.lab.facade import Lab, failure_reason
+from scenarios.lab.pacing import terminal_requests
 from scenarios.lab.server import LabServer
+from scenarios.show import summary
 from scenarios.show.evidence import Evidence
 from scenarios.show.overlay import Overlay
+
+# The summary's longest stay when the instructor forgets it: a class's break, not for ever.
+HOLD_AT_MOST = 1800.0
 
 
 class _InOrder:
@@ -132,6 +138,10 @@ class _Run:
         self.results = {}
         self.browsers = []
         self.failures = []
+        # Called with the browser a class watches once its last scenario is done, before it
+        # closes (None: nobody watches); ``finished``: run_finished was told.
+        self.last_screen = None
+        self.finished = False
 
 
 def _work(run, index, app, queue, turns):
@@ -154,7 +164,7 @@ def _work(run, index, app, queue, turns):
             try:
                 scenario = queue.popleft()  # atomic: no two workers take the same one
             except IndexError:
-                return
+                break
             emit = run.order.emitter(scenario)
             if broken is not None:
                 # The next scenario deserves a browser that answers: a new one, when it comes.
@@ -168,6 +178,10 @@ def _work(run, index, app, queue, turns):
             run.results[scenario.name] = run_one(scenario, lab, emit)
             if lab.browser_failed:
                 broken = "the browser failed in the scenario before"
+        else:
+            return  # stopped: no summary to show
+        if run.last_screen is not None and broken is None:
+            run.last_screen(browser)
 
 
 def _not_run(scenario, emit, why, exc):
@@ -251,6 +265,8 @@ def run(config, scenarios, observers=()):
     # building an app compiles Werkzeug's URL builders.
     apps = [None if config.base_url else create_app(config.app_config()) for _ in queues]
     done = [threading.Event() for _ in queues]
+    if config.shows_overlay and len(queues) == 1:
+        shared.last_screen = lambda browser: _last_screen(shared, scenarios, observers, browser)
     notify(observers, "run_started", scenarios)
     # Every worker in a thread of its own; the main thread only waits, where a Ctrl-C lands.
     for index, queue in enumerate(queues):
@@ -261,7 +277,34 @@ def run(config, scenarios, observers=()):
         # The first cause, not the Cancelled it set off in the other workers.
         failures = shared.failures
         raise next((f for f in failures if not isinstance(f, Cancelled)), failures[0])
-    # Stopped by the instructor, the scenarios not reached have no result.
-    ordered = [shared.results[s.name] for s in scenarios if s.name in shared.results]
-    notify(observers, "run_finished", ordered)
+    ordered = _ordered(shared, scenarios)
+    if not shared.finished:
+        notify(observers, "run_finished", ordered)
     return ordered
+
+
+def _ordered(shared, scenarios):
+    # Stopped by the instructor, the scenarios not reached have no result.
+    return [shared.results[s.name] for s in scenarios if s.name in shared.results]
+
+
+def _last_screen(shared, scenarios, observers, browser):
+    """The run is over: tell the observers (the summary, the report), then show the class
+    the summary in the browser they watched, until the instructor ends it."""
+    config = shared.config
+    ordered = _ordered(shared, scenarios)
+    notify(observers, "run_finished", ordered)
+    shared.finished = True
+    at_a_terminal = config.step or sys.stdin.isatty()
+    seconds = config.hold_seconds
+    if seconds is None:
+        seconds = HOLD_AT_MOST if at_a_terminal else 0
+    if not seconds:
+        return
+    where = next((o.where() for o in observers if callable(getattr(o, "where", None))), None)
+    terminal = terminal_requests() if at_a_terminal else None
+    try:
+        html = summary.render(ordered, where, config.hold_seconds)
+        summary.hold(browser.driver, html, seconds, terminal, shared.cancel)
+    except Exception:  # noqa: BLE001 - only a show: the run's results stand as told
+        pass

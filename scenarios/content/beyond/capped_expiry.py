@@ -12,7 +12,8 @@ ASKED, CAP = 500, 400
 
 def run(lab):
     with lab.step(
-        "Visit /set-capped-cookies: Expires for one, Max-Age from a timedelta for the other"
+        "Visit /set-capped-cookies: Expires for one, Max-Age from a timedelta for the other",
+        about="capped_expires_cookie",
     ):
         lab.visit("/set-capped-cookies")
         expires_only = lab.page.set_cookie_header("capped_expires_cookie")
@@ -21,7 +22,10 @@ def run(lab):
             f"expected capped_expires_cookie with Expires alone, but got {expires_only}",
         )
 
-    with lab.step(f"Flask turned timedelta(days={ASKED}) into Max-Age={ASKED * 86400} seconds"):
+    with lab.step(
+        f"Flask turned timedelta(days={ASKED}) into Max-Age={ASKED * 86400} seconds",
+        about="capped_max_age_cookie",
+    ):
         max_age = lab.page.set_cookie_header("capped_max_age_cookie")
         lab.check(
             f"Max-Age={ASKED * 86400};" in max_age,
@@ -29,5 +33,5 @@ def run(lab):
         )
 
     for name in ("capped_expires_cookie", "capped_max_age_cookie"):
-        with lab.step(f"The browser caps {name} at {CAP} days, not {ASKED}"):
+        with lab.step(f"The browser caps {name} at {CAP} days, not {ASKED}", about=name):
             lab.expect_expires_in(name, CAP)

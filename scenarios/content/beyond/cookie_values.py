@@ -20,7 +20,9 @@ VALUES = {
 
 
 def run(lab):
-    with lab.step("Visit /set-tricky-value-cookies: Flask quotes and escapes every value"):
+    with lab.step(
+        "Visit /set-tricky-value-cookies: Flask quotes and escapes every value", about=tuple(VALUES)
+    ):
         lab.visit("/set-tricky-value-cookies")
         for name, (_, sent) in VALUES.items():
             header = lab.page.set_cookie_header(name)
@@ -29,11 +31,14 @@ def run(lab):
                 f"expected Flask to send {name}={sent}; Path=/, but it sent {header}",
             )
 
-    with lab.step("The browser keeps each value exactly as sent, quotes and escapes included"):
+    with lab.step(
+        "The browser keeps each value exactly as sent, quotes and escapes included",
+        about=tuple(VALUES),
+    ):
         for name, (_, sent) in VALUES.items():
             lab.expect_stored(name, sent)
 
-    with lab.step("Page scripts read the same quoted text in document.cookie"):
+    with lab.step("Page scripts read the same quoted text in document.cookie", about=tuple(VALUES)):
         lab.visit("/")
         seen = lab.page.document_cookie()
         for name, (_, sent) in VALUES.items():
@@ -42,7 +47,10 @@ def run(lab):
                 f"expected document.cookie to show {name}={sent}, but it shows {seen.get(name)}",
             )
 
-    with lab.step("The browser sends it back unchanged, and Flask decodes the original values"):
+    with lab.step(
+        "The browser sends it back unchanged, and Flask decodes the original values",
+        about=tuple(VALUES),
+    ):
         raw = lab.page.cookie_header()
         for name, (value, sent) in VALUES.items():
             lab.check(

@@ -12,7 +12,10 @@ FORGED = "forged_by_a_script"
 
 
 def run(lab):
-    with lab.step("Visit /set-httponly-cookie: one cookie with HttpOnly, one without"):
+    with lab.step(
+        "Visit /set-httponly-cookie: one cookie with HttpOnly, one without",
+        about=("httponly_cookie_name", "script_cookie_name"),
+    ):
         lab.visit("/set-httponly-cookie")
         header = lab.page.set_cookie_header("httponly_cookie_name")
         lab.check(
@@ -20,12 +23,19 @@ def run(lab):
             f"expected httponly_cookie_name set with HttpOnly, but the response sent {header}",
         )
 
-    with lab.step("The next request carries both cookies to the server"):
+    with lab.step(
+        "The next request carries both cookies to the server",
+        about=("httponly_cookie_name", "script_cookie_name"),
+    ):
         lab.visit("/")
         lab.expect_carried("httponly_cookie_name", "httponly_cookie_value")
         lab.expect_carried("script_cookie_name", "script_cookie_value")
 
-    with lab.step("document.cookie shows script_cookie_name only: scripts never see HttpOnly"):
+    with lab.step(
+        "document.cookie shows script_cookie_name only: scripts never see HttpOnly",
+        about=("httponly_cookie_name", "script_cookie_name"),
+        shows="#document-cookie",
+    ):
         seen = lab.page.document_cookie()
         lab.check(
             "script_cookie_name" in seen,
@@ -40,7 +50,10 @@ def run(lab):
             "expected the browser to mark httponly_cookie_name HttpOnly, but it does not",
         )
 
-    with lab.step(f"A page script writes httponly_cookie_name={FORGED}: the browser ignores it"):
+    with lab.step(
+        f"A page script writes httponly_cookie_name={FORGED}: the browser ignores it",
+        about="httponly_cookie_name",
+    ):
         lab.driver.execute_script(f"document.cookie = 'httponly_cookie_name={FORGED}'")
         lab.visit("/")
         lab.expect_carried("httponly_cookie_name", "httponly_cookie_value")

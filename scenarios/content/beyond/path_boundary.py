@@ -9,7 +9,10 @@ NAME = "path-boundary"
 
 
 def run(lab):
-    with lab.step("Visit /set-path-cookie: it sets path_cookie_name with Path=/set-path-cookie"):
+    with lab.step(
+        "Visit /set-path-cookie: it sets path_cookie_name with Path=/set-path-cookie",
+        about="path_cookie_name",
+    ):
         lab.visit("/set-path-cookie")
         header = lab.page.set_cookie_header("path_cookie_name")
         lab.check(
@@ -18,14 +21,22 @@ def run(lab):
             f"{header}",
         )
 
-    with lab.step("/set-path-cookie/x: after the path comes a /, so it is carried"):
+    with lab.step(
+        "/set-path-cookie/x: after the path comes a /, so it is carried", about="path_cookie_name"
+    ):
         lab.visit("/set-path-cookie/x")
         lab.expect_carried("path_cookie_name", "path_cookie_value")
 
-    with lab.step("/set-path-cookiex: the same letters, then an x, not a /: not carried"):
+    with lab.step(
+        "/set-path-cookiex: the same letters, then an x, not a /: not carried",
+        about="path_cookie_name",
+    ):
         lab.visit("/set-path-cookiex")
         lab.expect_not_carried("path_cookie_name")
 
-    with lab.step("/SET-PATH-COOKIE: the same path in capitals is another path: not carried"):
+    with lab.step(
+        "/SET-PATH-COOKIE: the same path in capitals is another path: not carried",
+        about="path_cookie_name",
+    ):
         lab.visit("/SET-PATH-COOKIE")
         lab.expect_not_carried("path_cookie_name")

@@ -44,7 +44,10 @@ def _follow_link_from_other_site(lab, path):
 def run(lab):
     unset_report = REPORTED_WHEN_UNSET[lab.config.browser]
 
-    with lab.step("Visit /set-samesite-cookies: one without SameSite, one Lax, one Strict"):
+    with lab.step(
+        "Visit /set-samesite-cookies: one without SameSite, one Lax, one Strict",
+        about=tuple(COOKIES),
+    ):
         lab.visit("/set-samesite-cookies")
         for name, samesite in COOKIES.items():
             header = lab.page.set_cookie_header(name)
@@ -55,7 +58,8 @@ def run(lab):
             )
 
     with lab.step(
-        f"{lab.browser_name} reports SameSite={unset_report} for the cookie set without it"
+        f"{lab.browser_name} reports SameSite={unset_report} for the cookie set without it",
+        about="samesite_unset_cookie",
     ):
         # WebDriver's own report, as a learner's test reads it (get_cookie): Chromium's BiDi,
         # on a Grid, says None for the same cookie.
@@ -68,12 +72,15 @@ def run(lab):
                 f"but it reports {reported}",
             )
 
-    with lab.step("A request you type (same site) carries all three"):
+    with lab.step("A request you type (same site) carries all three", about=tuple(COOKIES)):
         lab.visit("/")
         for name in COOKIES:
             lab.expect_carried(name)
 
-    with lab.step("A link from the lab's other loopback name, another site: Strict stays home"):
+    with lab.step(
+        "A link from the lab's other loopback name, another site: Strict stays home",
+        about="samesite_strict_cookie",
+    ):
         _follow_link_from_other_site(lab, "/")
         lab.expect_carried("samesite_unset_cookie")
         lab.expect_carried("samesite_lax_cookie")

@@ -13,7 +13,11 @@ KEPT, DROPPED = "kept_size_cookie", "dropped_size_cookie"
 
 
 def run(lab):
-    with lab.step("Visit /set-oversized-cookies: the server warned while setting both"):
+    with lab.step(
+        "Visit /set-oversized-cookies: the server warned while setting both",
+        about=(KEPT, DROPPED),
+        shows="#server-warnings",
+    ):
         lab.visit("/set-oversized-cookies")
         warned = lab.page.server_warnings()
         for name in (KEPT, DROPPED):
@@ -23,14 +27,20 @@ def run(lab):
                 f"{warned or 'no warning'}",
             )
 
-    with lab.step(f"The browser kept {KEPT}: name and value take {LIMIT} bytes, the limit"):
+    with lab.step(
+        f"The browser kept {KEPT}: name and value take {LIMIT} bytes, the limit", about=KEPT
+    ):
         size = len(KEPT) + len(lab.expect_stored(KEPT).value)
         lab.check(size == LIMIT, f"expected {KEPT} to take {LIMIT} bytes, but it takes {size}")
 
-    with lab.step(f"It silently ignored {DROPPED}, one byte over: no error, no cookie"):
+    with lab.step(
+        f"It silently ignored {DROPPED}, one byte over: no error, no cookie", about=DROPPED
+    ):
         lab.expect_not_stored(DROPPED)
 
-    with lab.step(f"The next request carries {KEPT} whole, and never {DROPPED}"):
+    with lab.step(
+        f"The next request carries {KEPT} whole, and never {DROPPED}", about=(KEPT, DROPPED)
+    ):
         lab.visit("/")
         lab.expect_carried(KEPT)
         carried = len(KEPT) + len(lab.page.carried()[KEPT])

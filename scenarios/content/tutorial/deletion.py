@@ -25,10 +25,15 @@ def _set_every_cookie(lab):
 
 
 def run(lab):
-    with lab.step("Set all four tutorial cookies: /set-path-cookie carries every one"):
+    with lab.step(
+        "Set all four tutorial cookies: /set-path-cookie carries every one", about=COOKIES
+    ):
         _set_every_cookie(lab)
 
-    with lab.step("Visit /delete-cookies-naive: the tutorial's deletion, by name alone"):
+    with lab.step(
+        "Visit /delete-cookies-naive: the tutorial's deletion, by name alone",
+        about="path_cookie_name",
+    ):
         lab.visit("/delete-cookies-naive")
         # By name alone, so at Path=/: the path cookie lives at /set-path-cookie.
         header = lab.page.set_cookie_header("path_cookie_name")
@@ -37,13 +42,18 @@ def run(lab):
             f"expected the response to delete path_cookie_name at Path=/, but it sent {header}",
         )
 
-    with lab.step("The pitfall: the path cookie survived, still carried to /set-path-cookie"):
+    with lab.step(
+        "The pitfall: the path cookie survived, still carried to /set-path-cookie",
+        about="path_cookie_name",
+    ):
         lab.visit("/set-path-cookie/")
         lab.expect_carried("path_cookie_name", "path_cookie_value")
         for name in ("cookie_name", "long_cookie_name"):
             lab.expect_not_carried(name)
 
-    with lab.step("Set them all again, then visit /delete-cookies, which names each path"):
+    with lab.step(
+        "Set them all again, then visit /delete-cookies, which names each path", about=COOKIES
+    ):
         _set_every_cookie(lab)
         lab.visit("/delete-cookies")
         # The deletions themselves, so no cookie passes the checks below by expiring alone.
@@ -56,11 +66,11 @@ def run(lab):
             )
 
     for path in ("/", "/set-path-cookie/"):
-        with lab.step(f"Nothing the lab set is carried to {path} any more"):
+        with lab.step(f"Nothing the lab set is carried to {path} any more", about=COOKIES):
             lab.visit(path)
             for name in COOKIES:
                 lab.expect_not_carried(name)
 
-    with lab.step("The browser's cookie store holds none of them, at any path"):
+    with lab.step("The browser's cookie store holds none of them, at any path", about=COOKIES):
         left = sorted(c.name for c in lab.jar.all() if c.name in COOKIES)
         lab.check(not left, f"expected no tutorial cookie in the store, but it holds {left}")

@@ -19,6 +19,8 @@ WAITS_FOR_TIME = True
 # time a request takes.
 POLL = 0.25
 SLACK = 1.5
+# The page's countdown: what the counting steps are about, boxed for the class.
+COUNTDOWN = "#expiry-countdown"
 
 
 def refuses(config):
@@ -49,7 +51,10 @@ def _set_cookie(lab):
 def run(lab):
     # The cookie's clock is the real one: in step mode it runs on while the class talks, so
     # each step says what is true when it starts, not what was planned.
-    with lab.step("Visit /set-expiring-cookie: its response sets a cookie with a Max-Age"):
+    with lab.step(
+        "Visit /set-expiring-cookie: its response sets a cookie with a Max-Age",
+        about="expiring_cookie_name",
+    ):
         set_at, seconds = _set_cookie(lab)
         lab.expect_not_carried("expiring_cookie_name")
 
@@ -76,7 +81,7 @@ def run(lab):
         narration = f"It expired while we paused ({seconds} s): set it again, and it is carried"
     else:
         narration = f"The next request carries it, and the page counts down its {seconds} s"
-    with lab.step(narration):
+    with lab.step(narration, about="expiring_cookie_name", shows=COUNTDOWN):
         if late:
             # Gone, or going within the second: a reload shows it gone, then it is set again.
             until_gone(f"expected expiring_cookie_name to be gone after {seconds} s")
@@ -97,7 +102,7 @@ def run(lab):
         narration = f"Reload every {POLL} s: the cookie is carried until {seconds} s have passed"
     else:
         narration = f"{seconds} s passed while we paused: a reload no longer carries it"
-    with lab.step(narration):
+    with lab.step(narration, about="expiring_cookie_name", shows=COUNTDOWN):
         gone_after = until_gone(
             f"expected expiring_cookie_name to stop being carried after {seconds} s, "
             f"but it was still carried after {seconds + 2 * SLACK:.0f} s",
@@ -110,7 +115,10 @@ def run(lab):
             f"after {gone_after:.1f} s",
         )
 
-    with lab.step(f"It stopped being carried after about {seconds} s, and is gone for good"):
+    with lab.step(
+        f"It stopped being carried after about {seconds} s, and is gone for good",
+        about="expiring_cookie_name",
+    ):
         lab.visit("/")
         lab.expect_not_carried("expiring_cookie_name")
         lab.expect_not_stored("expiring_cookie_name")

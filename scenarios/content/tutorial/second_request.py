@@ -9,14 +9,22 @@ NAME = "second-request"
 
 
 def run(lab):
-    with lab.step("Visit /set-cookie for the first time: the request carries no cookie_name"):
+    with lab.step(
+        "Visit /set-cookie for the first time: the request carries no cookie_name",
+        about="cookie_name",
+    ):
         lab.visit("/set-cookie")
         lab.expect_not_carried("cookie_name")
 
-    with lab.step("The response set it: the browser's cookie store already holds cookie_name"):
+    with lab.step(
+        "The response set it: the browser's cookie store already holds cookie_name",
+        about="cookie_name",
+    ):
         # Read where we stand: another visit would be the second request itself.
         lab.expect_stored("cookie_name", "cookie_value", here=True)
 
-    with lab.step("Visit /set-cookie again: this second request carries cookie_name"):
+    with lab.step(
+        "Visit /set-cookie again: this second request carries cookie_name", about="cookie_name"
+    ):
         lab.visit("/set-cookie")
         lab.expect_carried("cookie_name", "cookie_value")
