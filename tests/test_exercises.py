@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from scenarios.cli.main import main
-from scenarios.content.exercises.automation import EXERCISES as AUTOMATION
-from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
+from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
 from scenarios.tracks.flask_track.workshop import ROOT, check_one
 

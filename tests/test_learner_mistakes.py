@@ -17,7 +17,7 @@ from dataclasses import replace
 import pytest
 from helpers import Lines, processes_tagged, survivors, tagged_env
 
-from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
 from scenarios.core.processes import settle
 from scenarios.tracks.flask_track.workshop import ROOT, check_one, run

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scenarios.cli import keywords
 from scenarios.content import catalog
-from scenarios.content.exercises import automation as automation_catalog
+from scenarios.content.exercises import catalog as exercise_catalog
 from scenarios.core.config import Config, parse_seconds
 from scenarios.core.errors import Cancelled, UsageError
 from scenarios.core.observers import notify
@@ -322,7 +322,9 @@ def _write_interrupted(writers, out):
 
 def _check(args, environ, out):
     # Numbers past the Flask track's are the automation track's: learners' browser tests.
-    flask, automation = automation_catalog.select(args.numbers)
+    chosen = exercise_catalog.select(args.numbers)
+    flask = [e for e in chosen if e.track == exercise_catalog.FLASK]
+    automation = [e for e in chosen if e.track == exercise_catalog.AUTOMATION]
     if args.keyword is not None:
         everything = keywords.choose(args.keyword, flask + automation, _folder, "exercise")
         flask = [e for e in flask if e in everything]

@@ -62,7 +62,7 @@ def run(config, exercises, tree="exercises", out=None, root=ROOT):
     narrator = TrackNarrator(out)
     outcomes = []
     for exercise in exercises:
-        test_file = root / tree / exercise.folder / exercise.test_name
+        test_file = root / tree / exercise.folder / exercise.file_name
         narrate = narrator.event if all(o.solved for o in outcomes) else narrator.quietly
         outcomes.append(grade_one(exercise, test_file, config, narrate))
     return outcomes
