@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from helpers import TAG, survivors, tagged_env
@@ -20,8 +21,10 @@ from scenarios.core.config import Config
 from scenarios.tracks.automation import grader, supervisor, track
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.verdict import Verdict, judge
-from scenarios.tracks.flask_track.workshop import ROOT
+from scenarios.tracks.outcome import Outcome
+from scenarios.tracks.scoreboard import scoreboard
 
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 EXPIRY = 2
 
@@ -183,11 +186,10 @@ def test_the_scoreboard_shows_both_tracks():
     # `cookie-lab check` prints it (test_exercises runs that); here, what it says.
     from scenarios.content.exercises.catalog import FLASK_TRACK as FLASK
 
-    solved = track.Outcome(AUTOMATION[0], None, Verdict(True, ()))
-    unsolved = track.Outcome(FLASK[0], None, Verdict(False, ()))
+    solved = Outcome(AUTOMATION[0], None, True, verdict=Verdict(True, ()))
+    unsolved = Outcome(FLASK[0], None, False, verdict=Verdict(False, ()))
     out = io.StringIO()
-    tracks = [("Flask track: your app", FLASK[:2], [unsolved])]
-    track.scoreboard(out, tracks + [("Automation track: your test", AUTOMATION[:2], [solved])])
+    scoreboard(out, [*FLASK[:2], *AUTOMATION[:2]], [unsolved, solved])
     board = out.getvalue().splitlines()[1:]
     assert board[0] == "Scoreboard: 1 of 4 solved"
     assert board[1] == "  Flask track: your app"

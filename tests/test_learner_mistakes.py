@@ -13,6 +13,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from helpers import Lines, processes_tagged, survivors, tagged_env
@@ -20,8 +21,10 @@ from helpers import Lines, processes_tagged, survivors, tagged_env
 from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
 from scenarios.core.processes import settle
-from scenarios.tracks.flask_track.workshop import ROOT, check_one, run
+from scenarios.tracks.exercises import run
+from scenarios.tracks.flask_track.workshop import check_one
 
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 SOLVED = {e.number: (ROOT / "solutions" / e.folder / "app.py").read_text() for e in EXERCISES}
 
@@ -186,7 +189,7 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
     starters = {e.number: (ROOT / "exercises" / e.folder / "app.py").read_text() for e in EXERCISES}
     root = tree(tmp_path, {n: SOLVED[n] if n in solved else starters[n] for n in starters})
     out = io.StringIO()
-    outcomes = run(CONFIG, list(EXERCISES), out=out, root=root)
+    outcomes = run(CONFIG, list(EXERCISES), root / "exercises", out)
     assert [o.exercise.number for o in outcomes if o.solved] == list(solved)
     said = out.getvalue()
     assert f"Scoreboard: 4 of {len(EXERCISES)} solved" in said
@@ -199,9 +202,9 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
 # --- a real process: exit codes, Ctrl-C, nothing left behind -------------------------------
 
 CHECKER = (
-    "import sys, functools, pathlib\n"
-    "from scenarios.tracks.flask_track import workshop\n"
-    "workshop.run = functools.partial(workshop.run, root=pathlib.Path(sys.argv[1]))\n"
+    "import sys, pathlib\n"
+    "from scenarios.cli import main as cli\n"
+    "cli.ROOT = pathlib.Path(sys.argv[1])\n"
     "from scenarios.cli.main import main\n"
     "sys.exit(main(['check', *sys.argv[2:]]))\n"
 )

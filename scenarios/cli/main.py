@@ -24,9 +24,10 @@ from scenarios.core.processes import exit_status, stopped_like_ctrl_c
 from scenarios.show.console import Narrator
 from scenarios.show.report import Report
 from scenarios.show.results import JsonResults, JUnitResults
-from scenarios.tracks import runner
-from scenarios.tracks.automation import track
-from scenarios.tracks.flask_track import workshop
+from scenarios.tracks import exercises, runner
+
+# The checkout this package is in: its exercises/ and solutions/ trees.
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -323,21 +324,12 @@ def _write_interrupted(writers, out):
 def _check(args, environ, out):
     # Numbers past the Flask track's are the automation track's: learners' browser tests.
     chosen = exercise_catalog.select(args.numbers)
-    flask = [e for e in chosen if e.track == exercise_catalog.FLASK]
-    automation = [e for e in chosen if e.track == exercise_catalog.AUTOMATION]
     if args.keyword is not None:
-        everything = keywords.choose(args.keyword, flask + automation, _folder, "exercise")
-        flask = [e for e in flask if e in everything]
-        automation = [e for e in automation if e in everything]
-    tree = "solutions" if args.solutions else "exercises"
+        chosen = keywords.choose(args.keyword, chosen, _folder, "exercise")
+    tree = ROOT / ("solutions" if args.solutions else "exercises")
     config = _config(args, environ)
     files = _results_files(args, "check")
-    outcomes = workshop.run(config, flask, tree, out, scoreboard=not automation) if flask else []
-    if automation:
-        graded = track.run(config, automation, tree, out)
-        tracks = [("Flask track: your app", flask, outcomes)]
-        track.scoreboard(out, tracks + [("Automation track: your test", automation, graded)])
-        outcomes += graded
+    outcomes = exercises.run(config, chosen, tree, out)
     for outcome in outcomes:
         notify(files, "exercise_finished", outcome)
     notify(files, "run_finished", outcomes)
