@@ -13,7 +13,9 @@ import pytest
 from fake_run import FakeRunner
 from helpers import RUNNER, cookie_lab
 
-from scenarios.cli.main import _config, build_parser, main
+from scenarios.cli.main import main
+from scenarios.cli.parser import build_parser
+from scenarios.cli.settings import build_config
 from scenarios.content import catalog
 from scenarios.content.catalog import SCENARIOS
 from scenarios.core.config import Config
@@ -227,7 +229,7 @@ def test_the_last_of_headed_and_headless_wins():
 
 def config_for(*args, environ=None):
     parsed = build_parser().parse_args(["run", *args])
-    return _config(parsed, environ or {}, catalog.select(parsed.names))
+    return build_config(parsed, environ or {}, catalog.select(parsed.names))
 
 
 @pytest.mark.parametrize(

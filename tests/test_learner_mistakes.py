@@ -203,7 +203,7 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
 
 CHECKER = (
     "import sys, pathlib\n"
-    "from scenarios.cli import main as cli\n"
+    "from scenarios.cli import settings as cli\n"
     "cli.ROOT = pathlib.Path(sys.argv[1])\n"
     "from scenarios.cli.main import main\n"
     "sys.exit(main(['check', *sys.argv[2:]]))\n"
