@@ -4,14 +4,14 @@ returns its exit status: 0 when every check held, 1 when one failed."""
 import sys
 
 from scenarios.cli import keywords
-from scenarios.cli.settings import ROOT, build_config, results_files
+from scenarios.cli.settings import build_config, results_files
 from scenarios.content import catalog
 from scenarios.content.exercises import catalog as exercise_catalog
 from scenarios.core.errors import Cancelled, UsageError
 from scenarios.core.observers import notify
 from scenarios.show.console import Narrator
 from scenarios.show.report import Report
-from scenarios.tracks import exercises, runner
+from scenarios.tracks import exercises, runner, workspace
 
 
 def list_scenarios(args, environ, out):
@@ -54,8 +54,9 @@ def check(args, environ, out):
     chosen = exercise_catalog.select(args.numbers)
     if args.keyword is not None:
         chosen = keywords.choose(args.keyword, chosen, lambda e: e.folder, "exercise")
-    tree = ROOT / ("solutions" if args.solutions else "exercises")
     config = build_config(args, environ)
+    # The learner's checkout, wherever this package was installed from.
+    tree = workspace.tree(args.exercises, args.solutions)
     files = results_files(args, "check")
     outcomes = exercises.run(config, chosen, tree, out)
     for outcome in outcomes:

@@ -67,6 +67,12 @@ def build_parser():
         "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
+    check.add_argument(
+        "--exercises",
+        type=Path,
+        metavar="DIR",
+        help="the exercises folder to check (default: the exercises/ of the checkout you are in)",
+    )
     check.add_argument("--solutions", action="store_true", help="check the reference solutions")
     check.add_argument(
         "--headed", dest="headless", action="store_false", default=None, help="show the browser"

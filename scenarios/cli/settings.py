@@ -3,16 +3,12 @@ it starts: the validated Config, the report's folder and the results files for C
 
 import dataclasses
 import tempfile
-from pathlib import Path
 
 from scenarios.content import catalog
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.show.report import Report
 from scenarios.show.results import JsonResults, JUnitResults
-
-# The checkout this package is in: its exercises/ and solutions/ trees.
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_config(args, environ, scenarios=()):
