@@ -19,7 +19,7 @@ from selenium.webdriver.remote.command import Command
 from lab_app import create_app
 from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
-from scenarios.content.exercises import automation as automation_catalog
+from scenarios.content.exercises import catalog as exercise_catalog
 from scenarios.core.config import Config
 from scenarios.core.processes import stopped_like_ctrl_c
 from scenarios.lab.facade import Lab
@@ -123,12 +123,12 @@ def measure(repeat):
 def grading(repeat):
     """The automation track's grader on a solved exercise with 3 broken labs: a child process,
     one browser, five pytest runs of the learner's file."""
-    exercise = automation_catalog.BY_NUMBER[9]
+    exercise = exercise_catalog.BY_NUMBER[9]
     test_file = Path(__file__).resolve().parents[1] / "solutions" / exercise.folder
     config = Config.from_env()
 
     def grade():
-        runs = grader.grade(test_file / exercise.test_name, exercise.broken, config)
+        runs = grader.grade(test_file / exercise.file_name, exercise.broken, config)
         if not judge(runs, exercise.broken, grader.RUN_SECONDS).solved:
             sys.exit("bench: exercise 9's reference solution was not solved")
 

@@ -9,19 +9,22 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from helpers import TAG, survivors, tagged_env
 
 from lab_app.broken import BROKEN_LABS
 from scenarios.cli.main import main
-from scenarios.content.exercises import automation as catalog
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
 from scenarios.core.config import Config
 from scenarios.tracks.automation import fingerprint, grader, supervisor, track
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.verdict import Verdict, judge
-from scenarios.tracks.flask_track.workshop import ROOT
+from scenarios.tracks.outcome import Outcome
+from scenarios.tracks.scoreboard import scoreboard
 
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 EXPIRY = 2
 
@@ -47,9 +50,9 @@ def released_checker(monkeypatch):
 
 @pytest.mark.browser
 def test_every_solution_is_solved():
-    jobs = [(ROOT / "solutions" / e.folder / e.test_name, e.broken) for e in catalog.EXERCISES]
+    jobs = [(ROOT / "solutions" / e.folder / e.file_name, e.broken) for e in AUTOMATION]
     graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
-    for exercise, runs in zip(catalog.EXERCISES, graded, strict=True):
+    for exercise, runs in zip(AUTOMATION, graded, strict=True):
         verdict = judge(runs, exercise.broken, grader.RUN_SECONDS)
         assert verdict.solved, (exercise.folder, verdict.sentences)
         real = grader.REAL_RUNS
@@ -68,18 +71,18 @@ def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
         """,
     )
     # A starter passes on every lab: its first broken lab is enough to show it unsolved.
-    jobs = [(ROOT / "exercises" / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
+    jobs = [(ROOT / "exercises" / e.folder / e.file_name, e.broken[:1]) for e in AUTOMATION]
     # A test that asserts nothing passes everywhere: one broken lab of each exercise shows it.
-    jobs.append((empty, tuple(e.broken[-1] for e in catalog.EXERCISES)))
+    jobs.append((empty, tuple(e.broken[-1] for e in AUTOMATION)))
     *starters, nothing = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
-    for exercise, runs in zip(catalog.EXERCISES, starters, strict=True):
+    for exercise, runs in zip(AUTOMATION, starters, strict=True):
         verdict = judge(runs, exercise.broken[:1], grader.RUN_SECONDS)
         assert not verdict.solved and all(r.green for r in runs), exercise.folder
         assert verdict.sentences[0].endswith(
             f"it did not notice a lab where {BROKEN_LABS[runs[-1].variant]}"
         )
     assert all(r.green for r in nothing)
-    for exercise in catalog.EXERCISES:
+    for exercise in AUTOMATION:
         verdict = judge(runs_for(exercise, nothing), exercise.broken, grader.RUN_SECONDS)
         assert not verdict.solved
         assert "caught none of the" in verdict.sentences[0]
@@ -183,7 +186,7 @@ def test_verdicts_name_what_was_missed_in_sentences():
 
 def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):
     bad = write(tmp_path, "test_bad.py", "def test_it(driver):\n    assert (\n")
-    outcome = track.grade_one(catalog.EXERCISES[0], bad, CONFIG)
+    outcome = track.grade_one(AUTOMATION[0], bad, CONFIG)
     assert not outcome.solved
     [sentence] = outcome.verdict.sentences
     assert sentence.startswith(f"{bad} has a syntax error on line 2")
@@ -192,15 +195,12 @@ def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):
 
 def test_the_scoreboard_shows_both_tracks():
     # `cookie-lab check` prints it (test_exercises runs that); here, what it says.
-    from scenarios.content.exercises.catalog import EXERCISES as FLASK
+    from scenarios.content.exercises.catalog import FLASK_TRACK as FLASK
 
-    solved = track.Outcome(catalog.EXERCISES[0], None, Verdict(True, ()))
-    unsolved = track.Outcome(FLASK[0], None, Verdict(False, ()))
+    solved = Outcome(AUTOMATION[0], None, True, verdict=Verdict(True, ()))
+    unsolved = Outcome(FLASK[0], None, False, verdict=Verdict(False, ()))
     out = io.StringIO()
-    tracks = [("Flask track: your app", FLASK[:2], [unsolved])]
-    track.scoreboard(
-        out, tracks + [("Automation track: your test", catalog.EXERCISES[:2], [solved])]
-    )
+    scoreboard(out, [*FLASK[:2], *AUTOMATION[:2]], [unsolved, solved])
     board = out.getvalue().splitlines()[1:]
     assert board[0] == "Scoreboard: 1 of 4 solved"
     assert board[1] == "  Flask track: your app"
@@ -212,7 +212,7 @@ def test_the_scoreboard_shows_both_tracks():
 
 
 def test_an_exercise_number_past_both_tracks_is_a_usage_error(capsys):
-    last = catalog.EXERCISES[-1].number
+    last = AUTOMATION[-1].number
     assert main(["check", str(last + 1)]) == 2
     assert capsys.readouterr().err == (
         f"cookie-lab: error: unknown exercise '{last + 1}'; choose a number from 1 to {last}\n"
@@ -220,7 +220,7 @@ def test_an_exercise_number_past_both_tracks_is_a_usage_error(capsys):
 
 
 def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
-    for exercise in catalog.EXERCISES:
+    for exercise in AUTOMATION:
         folder = ROOT / "exercises" / exercise.folder
         readme = (folder / "README.md").read_text()
         assert readme.startswith(f"# Exercise {exercise.number}: {exercise.title}\n")
@@ -229,8 +229,8 @@ def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
         assert f"make exercise {exercise.number}" in readme and "The tutorial's" in readme
         for name in exercise.broken:
             assert f"`{name}`" in readme, (exercise.folder, name)
-        assert "TODO" in (folder / exercise.test_name).read_text()
-        assert (ROOT / "solutions" / exercise.folder / exercise.test_name).is_file()
+        assert "TODO" in (folder / exercise.file_name).read_text()
+        assert (ROOT / "solutions" / exercise.folder / exercise.file_name).is_file()
 
 
 def test_headed_with_no_display_is_one_line_before_any_test(tmp_path):

@@ -13,14 +13,14 @@ import pytest
 from fake_run import FakeRunner
 from helpers import RUNNER, cookie_lab
 
-from scenarios.cli.main import _config, build_parser, main
+from scenarios.cli.main import main
+from scenarios.cli.parser import build_parser
+from scenarios.cli.settings import build_config
 from scenarios.content import catalog
 from scenarios.content.catalog import SCENARIOS
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
-from scenarios.tracks import runner
-from scenarios.tracks.automation import track
-from scenarios.tracks.flask_track import workshop
+from scenarios.tracks import exercises, runner
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -229,7 +229,7 @@ def test_the_last_of_headed_and_headless_wins():
 
 def config_for(*args, environ=None):
     parsed = build_parser().parse_args(["run", *args])
-    return _config(parsed, environ or {}, catalog.select(parsed.names))
+    return build_config(parsed, environ or {}, catalog.select(parsed.names))
 
 
 @pytest.mark.parametrize(
@@ -340,15 +340,13 @@ def test_k_chooses_scenarios_by_a_piece_of_their_name_as_pytest_does(args, chose
 
 def test_k_chooses_exercises_of_both_tracks(monkeypatch):
     chosen = {}
-    monkeypatch.setattr(
-        workshop, "run", lambda config, flask, *a, **k: chosen.setdefault("flask", flask) and []
-    )
-    monkeypatch.setattr(
-        track,
-        "run",
-        lambda config, automation, *a, **k: chosen.setdefault("auto", automation) and [],
-    )
-    monkeypatch.setattr(track, "scoreboard", lambda *a: None)
+
+    def run(config, both, *args):
+        chosen["flask"] = [e for e in both if e.track == "flask"]
+        chosen["auto"] = [e for e in both if e.track == "automation"]
+        return []
+
+    monkeypatch.setattr(exercises, "run", run)
     assert main(["check", "-k", "httponly"], {}, io.StringIO()) == 0
     assert [e.folder for e in chosen["flask"]] == ["08_httponly_cookie"]
     assert [e.folder for e in chosen["auto"]] == ["15_httponly_cookie"]

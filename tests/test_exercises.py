@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from scenarios.cli.main import main
-from scenarios.content.exercises.automation import EXERCISES as AUTOMATION
-from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
+from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
-from scenarios.tracks.flask_track.workshop import ROOT, check_one
+from scenarios.tracks.flask_track.workshop import check_one
 
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 LAST = AUTOMATION[-1].number  # the automation track's exercises come after these
 # The Flask track and the automation track's first exercise: enough to put both on one board.

@@ -13,15 +13,18 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from helpers import Lines, processes_tagged, survivors, tagged_env
 
-from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
 from scenarios.core.processes import settle
-from scenarios.tracks.flask_track.workshop import ROOT, check_one, run
+from scenarios.tracks.exercises import run
+from scenarios.tracks.flask_track.workshop import check_one
 
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 SOLVED = {e.number: (ROOT / "solutions" / e.folder / "app.py").read_text() for e in EXERCISES}
 
@@ -186,7 +189,7 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
     starters = {e.number: (ROOT / "exercises" / e.folder / "app.py").read_text() for e in EXERCISES}
     root = tree(tmp_path, {n: SOLVED[n] if n in solved else starters[n] for n in starters})
     out = io.StringIO()
-    outcomes = run(CONFIG, list(EXERCISES), out=out, root=root)
+    outcomes = run(CONFIG, list(EXERCISES), root / "exercises", out)
     assert [o.exercise.number for o in outcomes if o.solved] == list(solved)
     said = out.getvalue()
     assert f"Scoreboard: 4 of {len(EXERCISES)} solved" in said
@@ -198,14 +201,6 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
 
 # --- a real process: exit codes, Ctrl-C, nothing left behind -------------------------------
 
-CHECKER = (
-    "import sys, functools, pathlib\n"
-    "from scenarios.tracks.flask_track import workshop\n"
-    "workshop.run = functools.partial(workshop.run, root=pathlib.Path(sys.argv[1]))\n"
-    "from scenarios.cli.main import main\n"
-    "sys.exit(main(['check', *sys.argv[2:]]))\n"
-)
-
 
 @pytest.fixture
 def env():
@@ -216,10 +211,13 @@ def env():
     survivors(env, timeout=0)
 
 
-def checker(root, *numbers, env):
-    """`cookie-lab check` as the CLI runs it, on the exercises tree under ``root``."""
+def checker(root, *numbers, env, cwd=None):
+    """`cookie-lab check` on the exercises tree under ``root``: given with --exercises, or
+    found from ``cwd`` inside it, as in a second checkout sharing this one's .venv."""
+    where = [] if cwd else ["--exercises", root / "exercises"]
     return subprocess.Popen(
-        [sys.executable, "-c", CHECKER, root, *numbers],
+        [sys.executable, "-m", "scenarios", "check", *where, *numbers],
+        cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -254,14 +252,22 @@ def test_the_mistakes_end_with_exit_1_no_traceback_and_no_browser_left(tmp_path,
     assert (status, err) == (1, ""), out + err
     assert "Scoreboard: 1 of 5 solved" in out
     assert out.rstrip().endswith("8  An HttpOnly cookie page scripts cannot read  solved")
+    # --exercises DIR: the tree given is the one checked, and the one the learner is sent to.
+    app_file = tmp_path / "exercises" / "01_set_a_cookie" / "app.py"
+    assert f"Start your app from {app_file} (" in out
+    assert f"Edit{app_file}andrunthecheckagain" in "".join(out.split())  # however wrapped
     assert survivors(env) == []
 
 
 @pytest.mark.browser
 def test_a_solution_with_app_run_debug_and_a_thread_exits_0_and_leaves_nothing(tmp_path, env):
     source = INERT["thread"] + "app.run(debug=True)\n"
-    status, out, err = finish(checker(tree(tmp_path, {1: source}), "1", env=env), 60)
+    # Run in the exercise's folder of a second checkout (this one's exercise 1 is unsolved):
+    # the checker finds that checkout's exercises/ above it, whatever installed the package.
+    folder = tree(tmp_path, {1: source}) / "exercises" / "01_set_a_cookie"
+    status, out, err = finish(checker(tmp_path, "1", env=env, cwd=folder), 60)
     assert status == 0, out + err
+    assert "Start your app from app.py (" in out
     assert "Solved: exercise 1 passes its check." in out
     assert survivors(env) == []
 

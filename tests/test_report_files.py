@@ -8,6 +8,7 @@ import pytest
 from fake_run import FakeRunner, result, step
 
 from scenarios.browser.jar import Cookie
+from scenarios.cli import commands
 from scenarios.cli import main as cli
 from scenarios.content.catalog import SCENARIOS
 
@@ -15,7 +16,7 @@ FULL = [s.name for s in SCENARIOS]
 
 
 def run(monkeypatch, argv, runner=None):
-    monkeypatch.setattr(cli.runner, "run", runner or FakeRunner())
+    monkeypatch.setattr(commands.runner, "run", runner or FakeRunner())
     out = io.StringIO()
     status = cli.main(["run", *argv], {}, out)
     return status, out.getvalue()

@@ -14,6 +14,7 @@ from fake_run import FakeRunner, result, step
 from helpers import cookie_lab
 from junitparser import Failure, JUnitXml, Skipped
 
+from scenarios.cli import commands
 from scenarios.cli import main as cli
 from scenarios.core import atomic
 from scenarios.core.errors import UsageError
@@ -34,7 +35,7 @@ def made_up_run():
 @pytest.fixture
 def fake(monkeypatch):
     runner = made_up_run()
-    monkeypatch.setattr(cli.runner, "run", runner)
+    monkeypatch.setattr(commands.runner, "run", runner)
     return runner
 
 
@@ -113,7 +114,7 @@ def test_files_are_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
 def test_an_interrupted_run_writes_what_it_finished_marked_interrupted(monkeypatch, tmp_path):
     unfinished = ("update", [step("Set it")])
     runner = FakeRunner(made_up_run().results[:1], KeyboardInterrupt(), unfinished)
-    monkeypatch.setattr(cli.runner, "run", runner)
+    monkeypatch.setattr(commands.runner, "run", runner)
     xml, data = tmp_path / "r.xml", tmp_path / "r.json"
     argv = ["run", "--junit-xml", str(xml), "--json", str(data)]
     assert cli.main(argv, {}, io.StringIO()) == 130

@@ -1,10 +1,12 @@
-"""What the learner reads: each check's steps, a failure in full sentences, the scoreboard."""
+"""What the learner reads as exercises of either track are checked: each check's steps or
+each grading run, then the verdict in full sentences; after the first unsolved, one line each."""
 
 import textwrap
 from dataclasses import replace
 from pathlib import Path
 
 from scenarios.show.console import Narrator
+from scenarios.tracks.scoreboard import verdict
 
 
 def shown(path):
@@ -24,7 +26,8 @@ def sentence(text):
 
 
 class ExerciseNarrator(Narrator):
-    """Each check's steps as they run; a failure in full sentences, then the scoreboard."""
+    """Each check's steps, or each run of a graded test, as they end; the verdict in full
+    sentences. Quiet once an exercise of its track was not solved (see quietly)."""
 
     def __init__(self, stream=None):
         super().__init__(stream)
@@ -45,14 +48,31 @@ class ExerciseNarrator(Narrator):
             step = replace(step, message=wrapped(sentence(step.message)).strip())
         super().step_finished(step)
 
+    def graded(self, run):
+        """One run of the learner's test (the automation track), as it ends."""
+        if run.variant is None:
+            mark, what = ("ok  " if run.green else "FAIL"), "the real lab"
+            said = "passes" if run.green else "does not pass"
+        else:
+            mark, what = ("ok  " if run.red else "FAIL"), f"broken lab {run.variant}"
+            said = "fails, as it should" if run.red else "passes: it did not notice"
+        self._write(f"  {mark} your test on {what}: {said} ({run.seconds:.2f} s)\n")
+
     def exercise_finished(self, outcome):
+        # The automation track's verdict is sentences; the Flask track's, its steps above.
+        said = ""
+        if outcome.verdict is not None:
+            said = " ".join(sentence(s) for s in outcome.verdict.sentences) + " "
         if outcome.solved:
-            self._write(f"  Solved: exercise {outcome.exercise.number} passes its check.\n")
+            if outcome.verdict is not None:
+                self._write(wrapped(f"Solved. {said}".rstrip()))
+            else:
+                self._write(f"  Solved: exercise {outcome.exercise.number} passes its check.\n")
             return
-        readme = shown(outcome.app_file.parent / "README.md")
+        readme = shown(outcome.file.parent / "README.md")
         self._write(
             wrapped(
-                f"Not solved yet. Edit {shown(outcome.app_file)} and run the check again; "
+                f"Not solved yet. {said}Edit {shown(outcome.file)} and run the check again; "
                 f"the goal and the hints are in {readme}."
             )
         )
@@ -66,21 +86,7 @@ class ExerciseNarrator(Narrator):
             exercise = args[0]
             self._write(f"  Exercise {exercise.number}: {exercise.title}: ")
         elif name == "exercise_finished":
-            self._write(_verdict(args[0]) + "\n")
-
-    def scoreboard(self, exercises, outcomes):
-        verdicts = {o.exercise.number: _verdict(o) for o in outcomes}
-        width = max(len(e.title) for e in exercises)
-        solved = sum(1 for o in outcomes if o.solved)
-        self._write(f"\nScoreboard: {solved} of {len(exercises)} solved\n")
-        for e in exercises:
-            self._write(
-                f"  {e.number:>2}  {e.title:<{width}}  {verdicts.get(e.number, 'not checked')}\n"
-            )
-
-
-def _verdict(outcome):
-    return "solved" if outcome.solved else "NOT SOLVED"
+            self._write(verdict(args[0]) + "\n")
 
 
 def wrapped(text):

@@ -1,63 +1,117 @@
-"""Every exercise, easy to hard. Exercise N lives in exercises/NN_<its check's module name>/."""
+"""Every exercise of both tracks, read from its manifest: the module exNN_<slug>.py beside this
+one, found by that name and ordered by its number. A manifest says NUMBER, SLUG, TRACK and
+TITLE, then its check: ``check(lab)`` for the Flask track, the BROKEN labs the learner's test
+must fail on for the automation track. Exercise N's files are in exercises/NN_<slug>/.
 
-import inspect
+The manifests live in the package, not in the learner's folder: editing their exercise can
+change neither a check nor a broken-lab list.
+"""
+
+import importlib
+import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from scenarios.content.exercises import (
-    delete_path_cookie,
-    expiring_cookie,
-    greet_by_name,
-    httponly_cookie,
-    path_cookie,
-    remember_theme,
-    set_a_cookie,
-    visit_counter,
-)
-from scenarios.core.config import UsageError
+from lab_app.broken import BROKEN_LABS
+from scenarios.core.errors import UsageError
+
+# The tracks, in the order a run checks them: the automation track's numbers come after.
+FLASK, AUTOMATION = "flask", "automation"
+TRACKS = (FLASK, AUTOMATION)
+
+_MANIFEST = re.compile(r"ex(\d\d)_(\w+)$")
+# A README's hint tiers: <details><summary>Hint 1: a nudge</summary> ... </details>
+_HINT = re.compile(r"<details><summary>(.*?)</summary>(.*?)</details>", re.S)
+
+
+class Hint(NamedTuple):
+    title: str
+    text: str
 
 
 @dataclass(frozen=True)
 class Exercise:
     number: int
-    folder: str
+    slug: str
+    track: str
     title: str
-    check: Callable
+    # The Flask track's check: it drives a browser (a Lab) against the learner's app.
+    check: Callable | None = None
+    # The automation track's: the broken labs (lab_app/broken.py) the learner's test must fail.
+    broken: tuple[str, ...] = ()
 
     @classmethod
-    def from_module(cls, number, module):
-        slug = module.__name__.rpartition(".")[2]
-        title = inspect.cleandoc(module.__doc__).splitlines()[0].rstrip(".")
-        return cls(number, f"{number:02d}_{slug}", title, module.check)
+    def from_module(cls, module):
+        return cls(
+            number=module.NUMBER,
+            slug=module.SLUG,
+            track=module.TRACK,
+            title=module.TITLE,
+            check=getattr(module, "check", None),
+            broken=tuple(getattr(module, "BROKEN", ())),
+        )
+
+    def __post_init__(self):
+        where = f"exercise {self.number} ({self.track})"
+        if self.track not in TRACKS:
+            raise ValueError(f"{where}: the track is one of {TRACKS}")
+        if (self.track == FLASK) != callable(self.check):
+            raise ValueError(f"{where}: the Flask track's exercises have a check(lab), only they")
+        unknown = set(self.broken) - set(BROKEN_LABS)
+        if unknown or (self.track == AUTOMATION) != bool(self.broken):
+            raise ValueError(f"{where}: broken labs {self.broken}, unknown: {sorted(unknown)}")
+
+    @property
+    def folder(self):
+        return f"{self.number:02d}_{self.slug}"
+
+    @property
+    def file_name(self):
+        """The learner's file in the exercise's folder: their app, or their test."""
+        return "app.py" if self.track == FLASK else f"test_{self.slug}.py"
+
+    def hints(self, tree):
+        """The hint tiers of the README in ``tree`` (an exercises folder), the gentlest first."""
+        readme = (tree / self.folder / "README.md").read_text()
+        return [Hint(title.strip(), text.strip()) for title, text in _HINT.findall(readme)]
 
 
-EXERCISES = tuple(
-    Exercise.from_module(number, module)
-    for number, module in enumerate(
-        (
-            set_a_cookie,
-            greet_by_name,
-            visit_counter,
-            expiring_cookie,
-            path_cookie,
-            delete_path_cookie,
-            remember_theme,
-            httponly_cookie,
-        ),
-        start=1,
-    )
-)
+def _manifests():
+    package = importlib.import_module(__package__)
+    for module in pkgutil.iter_modules(package.__path__):
+        if named := _MANIFEST.match(module.name):
+            manifest = importlib.import_module(f"{__package__}.{module.name}")
+            exercise = Exercise.from_module(manifest)
+            if (exercise.number, exercise.slug) != (int(named[1]), named[2]):
+                raise ValueError(f"{module.name}.py describes exercise {exercise.folder}")
+            yield exercise
+
+
+def _in_order(exercises):
+    numbers = [e.number for e in exercises]
+    tracks = [TRACKS.index(e.track) for e in exercises]
+    if numbers != list(range(1, len(numbers) + 1)) or tracks != sorted(tracks):
+        raise ValueError("the exercises are numbered from 1 on, the Flask track's first")
+    return exercises
+
+
+EXERCISES = _in_order(tuple(sorted(_manifests(), key=lambda e: e.number)))
+FLASK_TRACK = tuple(e for e in EXERCISES if e.track == FLASK)
+AUTOMATION_TRACK = tuple(e for e in EXERCISES if e.track == AUTOMATION)
+BY_NUMBER = {e.number: e for e in EXERCISES}
 
 
 def select(numbers):
-    """Exercises by number, in the order given; all of them, in order, when none is named."""
+    """Exercises by number, each track's in the order given, the Flask track's first; every
+    one of both tracks when none is named."""
     if not numbers:
         return list(EXERCISES)
     chosen = []
     for text in dict.fromkeys(numbers):
-        if not text.isdigit() or not 1 <= int(text) <= len(EXERCISES):
-            raise UsageError(
-                f"unknown exercise {text!r}; choose a number from 1 to {len(EXERCISES)}"
-            )
-        chosen.append(EXERCISES[int(text) - 1])
-    return chosen
+        if not text.isdigit() or int(text) not in BY_NUMBER:
+            last = len(BY_NUMBER)
+            raise UsageError(f"unknown exercise {text!r}; choose a number from 1 to {last}")
+        chosen.append(BY_NUMBER[int(text)])
+    return sorted(chosen, key=lambda e: TRACKS.index(e.track))  # stable: the order given stays

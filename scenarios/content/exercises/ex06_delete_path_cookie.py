@@ -5,6 +5,11 @@ then /shop/empty delete it: the browser no longer holds basket at any path, and 
 the basket is empty.
 """
 
+NUMBER = 6
+SLUG = "delete_path_cookie"
+TRACK = "flask"
+TITLE = "Delete a cookie that was set with a path"
+
 
 def check(lab):
     with lab.step("Visit /shop/add, then /shop: the basket cookie is stored and sent"):

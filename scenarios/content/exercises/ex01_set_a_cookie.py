@@ -4,6 +4,11 @@ You will see the browser visit /bake, whose response must give it the cookie
 flavour=chocolate-chip, then visit / and send that cookie back.
 """
 
+NUMBER = 1
+SLUG = "set_a_cookie"
+TRACK = "flask"
+TITLE = "Set a cookie"
+
 
 def check(lab):
     with lab.step("Visit /bake: its response gives the browser a cookie"):

@@ -4,6 +4,11 @@ You will see / visited three times: the first request carries no visits cookie, 
 response stores one more, so the page counts 1, 2, 3.
 """
 
+NUMBER = 3
+SLUG = "visit_counter"
+TRACK = "flask"
+TITLE = "Count visits in a cookie"
+
 
 def check(lab):
     with lab.step("The first visit to / carries no visits cookie and counts 1"):

@@ -4,6 +4,11 @@ You will see /account/login store the cookie account for the path /account only:
 browser sends it to /account/settings, but not to / nor to the look-alike /accounting.
 """
 
+NUMBER = 5
+SLUG = "path_cookie"
+TRACK = "flask"
+TITLE = "A cookie restricted to a path"
+
 
 def check(lab):
     with lab.step("Visit /account/login: it sends account with Path=/account, and it is stored"):

@@ -5,6 +5,11 @@ seconds away, / announce the sale while the cookie lives, and, reloaded every ha
 say there is no sale once the browser has dropped it, though it was never closed.
 """
 
+NUMBER = 4
+SLUG = "expiring_cookie"
+TRACK = "flask"
+TITLE = "A cookie that expires after a few seconds"
+
 # Loose enough for a loaded machine: the expiry is read a moment after it was set.
 WITHIN = 2.0
 

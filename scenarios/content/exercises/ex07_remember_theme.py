@@ -5,6 +5,11 @@ session only; then the browser closes and opens again on the same profile, like 
 quitting it: the tried theme is forgotten, the saved one is still shown.
 """
 
+NUMBER = 7
+SLUG = "remember_theme"
+TRACK = "flask"
+TITLE = "Remember the theme across a browser restart"
+
 DAY = 86400
 
 

@@ -4,6 +4,11 @@ You will see / greet a stranger, then /remember?name=Ada store the name, and / g
 it; then the same for Grace, so the name really comes from the cookie.
 """
 
+NUMBER = 2
+SLUG = "greet_by_name"
+TRACK = "flask"
+TITLE = "Greet the user by the name in a cookie"
+
 
 def check(lab):
     with lab.step("Visit / with no cookie: the page greets a stranger"):

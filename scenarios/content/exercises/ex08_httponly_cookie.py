@@ -5,6 +5,11 @@ server, reads it and says you are signed in, while the page's own script, readin
 document.cookie, finds nothing of it.
 """
 
+NUMBER = 8
+SLUG = "httponly_cookie"
+TRACK = "flask"
+TITLE = "An HttpOnly cookie page scripts cannot read"
+
 
 def check(lab):
     with lab.step("Visit /login: the browser stores session_token, marked HttpOnly"):

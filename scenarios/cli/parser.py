@@ -1,0 +1,130 @@
+"""The command line's grammar: `cookie-lab list | run [NAME ...] | check [N ...]` and their
+options, each with its help."""
+
+from pathlib import Path
+
+from scenarios.cli.arguments import Parser, number, seconds, version
+
+
+def build_parser():
+    parser = Parser(prog="cookie-lab", description="Watch HTTP cookies in a real browser.")
+    parser.add_argument("--version", action="version", version=f"cookie-lab {version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.add_parser("list", help="list every scenario")
+    run = commands.add_parser("run", help="run all scenarios, or the named ones")
+    run.add_argument("names", nargs="*", metavar="NAME", help="scenarios to run (default: all)")
+    # Both may be given: the last one wins, so `make lab ARGS=--headless` overrides its --headed.
+    run.add_argument(
+        "--headless",
+        dest="headless",
+        action="store_true",
+        default=None,
+        help="run the browser without a window (the default)",
+    )
+    run.add_argument("--headed", dest="headless", action="store_false", help="show the browser")
+    _add_shared(run, "scenarios")
+    run.add_argument(
+        "--browser",
+        choices=("chromium", "firefox"),
+        help="the browser to drive (default chromium)",
+    )
+    run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
+    run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
+    run.add_argument(
+        "--advertise-host",
+        metavar="HOST",
+        help="the host the browser reaches this lab app at (default 127.0.0.1)",
+    )
+    run.add_argument(
+        "--port", type=number(int, "--port"), help="serve the lab app on this port (default: free)"
+    )
+    run.add_argument(
+        "--expiry-seconds",
+        type=seconds,
+        metavar="N",
+        help="how long the expiring cookie lives, in seconds (default 15)",
+    )
+    run.add_argument(
+        "--page-load-timeout",
+        type=number(float, "--page-load-timeout"),
+        metavar="SECONDS",
+        help="give up on a page that has not loaded after this long (default 10)",
+    )
+    run.add_argument(
+        "--report",
+        type=Path,
+        metavar="DIR",
+        help="write the illustrated report to DIR/index.html (a partial run: beside it)",
+    )
+    run.add_argument(
+        "--workers",
+        type=number(int, "--workers"),
+        metavar="N",
+        help="run on N browsers at once (default 1)",
+    )
+    _add_step(run)
+    check = commands.add_parser(
+        "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
+    )
+    check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
+    check.add_argument(
+        "--exercises",
+        type=Path,
+        metavar="DIR",
+        help="the exercises folder to check (default: the exercises/ of the checkout you are in)",
+    )
+    check.add_argument("--solutions", action="store_true", help="check the reference solutions")
+    check.add_argument(
+        "--headed", dest="headless", action="store_false", default=None, help="show the browser"
+    )
+    _add_shared(check, "exercises")
+    check.add_argument(
+        "--page-load-timeout",
+        type=number(float, "--page-load-timeout"),
+        metavar="SECONDS",
+        help="give up on a page your app has not answered after this long (default 10)",
+    )
+    _add_step(check)
+    check.set_defaults(
+        browser=None,
+        remote_url=None,
+        base_url=None,
+        advertise_host=None,
+        port=None,
+        expiry_seconds=None,
+        report=None,
+        workers=None,
+    )
+    return parser
+
+
+def _add_shared(command, what):
+    """The options `run` and `check` share: selection, watching, and the files for CI."""
+    command.add_argument(
+        "-k",
+        dest="keyword",
+        metavar="EXPR",
+        help=f"only the {what} whose name contains EXPR, as pytest's -k: "
+        '-k path, -k "path and not boundary"',
+    )
+    command.add_argument(
+        "--slow-mo",
+        type=number(float, "--slow-mo"),
+        metavar="SECONDS",
+        help="pause after each step",
+    )
+    command.add_argument(
+        "--junit-xml", metavar="FILE", help="also write the results as JUnit XML, for CI"
+    )
+    command.add_argument(
+        "--json", metavar="FILE", help="also write the results, steps and all, as JSON"
+    )
+
+
+def _add_step(command):
+    command.add_argument(
+        "--step",
+        action="store_true",
+        default=None,
+        help="wait after each step: Enter or Next goes on, q or Escape stops (needs --headed)",
+    )

@@ -1,0 +1,37 @@
+"""Check the learner's exercises, both tracks the same way, and keep score: each exercise's
+track (its manifest says which) has a checker, and one narration and one scoreboard say it."""
+
+import sys
+from itertools import groupby
+
+from scenarios.content.exercises.catalog import AUTOMATION, FLASK
+from scenarios.tracks.automation import track
+from scenarios.tracks.flask_track import workshop
+from scenarios.tracks.narration import ExerciseNarrator
+from scenarios.tracks.scoreboard import scoreboard
+
+# Each a context manager: refuses what it cannot check with, holds what the track shares
+# (the Flask track's one browser), and gives check(exercise, file, emit) -> Outcome.
+CHECKERS = {FLASK: workshop.checker, AUTOMATION: track.checker}
+
+
+def run(config, exercises, tree, out=None):
+    """Check each of ``exercises`` (the Flask track's first, as catalog.select gives them) on
+    the learner's files in ``tree``, an exercises folder; return their Outcomes.
+
+    In each track the first not yet solved is narrated in full, for it is the one to work on
+    next; the ones after it are checked quietly, so the scoreboard says which are solved too.
+    """
+    out = out or sys.stdout
+    outcomes = []
+    for name, chosen in groupby(exercises, key=lambda e: e.track):
+        # A narrator each: each track narrates its own first unsolved exercise in full.
+        narrator, done = ExerciseNarrator(out), []
+        with CHECKERS[name](config) as check:
+            for exercise in chosen:
+                narrate = narrator.event if all(o.solved for o in done) else narrator.quietly
+                learner_file = tree / exercise.folder / exercise.file_name
+                done.append(check(exercise, learner_file, narrate))
+        outcomes += done
+    scoreboard(out, exercises, outcomes)
+    return outcomes

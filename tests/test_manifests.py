@@ -1,0 +1,67 @@
+"""One manifest per exercise (scenarios/content/exercises/exNN_<slug>.py): both tracks found
+the same way, in number order, each with its check or its broken labs, and its hint tiers."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scenarios.content.exercises import catalog
+from scenarios.content.exercises.catalog import AUTOMATION, FLASK, Exercise, Hint
+from scenarios.core.errors import UsageError
+
+TREE = Path(__file__).resolve().parents[1] / "exercises"
+TIERS = ["Hint 1: a nudge", "Hint 2: the API", "Hint 3: the shape of the answer"]
+
+
+def test_both_tracks_come_from_the_manifests_in_number_order():
+    assert [e.number for e in catalog.EXERCISES] == list(range(1, 16))
+    assert {e.track for e in catalog.FLASK_TRACK} == {FLASK}
+    assert [e.number for e in catalog.AUTOMATION_TRACK] == list(range(9, 16))
+    assert all(callable(e.check) and not e.broken for e in catalog.FLASK_TRACK)
+    assert all(e.check is None and e.broken for e in catalog.AUTOMATION_TRACK)
+    assert catalog.BY_NUMBER[5].folder == "05_path_cookie"
+    assert catalog.BY_NUMBER[5].file_name == "app.py"
+    assert catalog.BY_NUMBER[11].file_name == "test_path_cookie.py"
+
+
+def test_select_keeps_the_order_given_within_a_track_the_flask_track_first():
+    assert [e.number for e in catalog.select(["9", "3", "1", "3"])] == [3, 1, 9]
+    with pytest.raises(UsageError, match="unknown exercise '0'; choose a number from 1 to 15"):
+        catalog.select(["0"])
+
+
+@pytest.mark.parametrize("exercise", catalog.EXERCISES, ids=lambda e: e.folder)
+def test_every_exercise_has_three_hint_tiers_the_gentlest_first(exercise):
+    hints = exercise.hints(TREE)
+    assert [h.title for h in hints] == TIERS
+    assert all(h.text and "<details>" not in h.text for h in hints)
+
+
+def test_hints_are_read_from_the_tree_given_as_tiers(tmp_path):
+    folder = tmp_path / "01_set_a_cookie"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "# Exercise 1\n\n<details><summary>Hint 1: a nudge</summary>\n\nLook at /bake.\n"
+        "</details>\n\n<details><summary>Hint 2: the API</summary>\n\n```python\n"
+        'response.set_cookie("a", "b")\n```\n</details>\n'
+    )
+    assert catalog.BY_NUMBER[1].hints(tmp_path) == [
+        Hint("Hint 1: a nudge", "Look at /bake."),
+        Hint("Hint 2: the API", '```python\nresponse.set_cookie("a", "b")\n```'),
+    ]
+
+
+@pytest.mark.parametrize(
+    "fields, says",
+    [
+        ({"track": "selenium"}, "the track is one of"),
+        ({"track": FLASK}, "have a check(lab)"),
+        ({"track": AUTOMATION, "broken": ("no-such-lab",)}, "unknown: ['no-such-lab']"),
+        ({"track": AUTOMATION}, "broken labs ()"),
+        ({"track": AUTOMATION, "broken": ("expiry-60s",), "check": print}, "have a check"),
+    ],
+)
+def test_a_manifest_that_contradicts_itself_is_refused(fields, says):
+    with pytest.raises(ValueError, match=re.escape(says)):
+        Exercise(number=16, slug="new", title="New", **fields)
