@@ -213,7 +213,9 @@ def test_a_run_stopped_at_its_bound_says_where_it_was(tmp_path):
 
 def test_check_9_with_a_page_load_timeout_grades_with_it(monkeypatch):
     seen = []
-    monkeypatch.setattr(grader, "grade", lambda f, broken, config, *a, **k: seen.append(config))
+    monkeypatch.setattr(
+        grader, "grade_files", lambda jobs, config, *a, **k: seen.append(config) or [[]]
+    )
     monkeypatch.setattr("scenarios.tracks.automation.track.judge", lambda *a: Verdict(True, ()))
     assert main(["check", "9", "--page-load-timeout", "3"], {}) == 0
     assert seen[0].page_load_seconds == 3
