@@ -46,7 +46,7 @@ def test_the_summary_counts_steps_out_of_the_scenarios_own_count():
 
 def test_step_mode_prompts_in_the_terminal_and_clears_the_prompt_after():
     out = _Terminal()
-    narrator = Narrator(out, {"NO_COLOR": ""})
+    narrator = Narrator(out, colour=False)
     step = Step("The cookie is carried", passed=True, seconds=0.1)
     narrator.idle(step, instructor=True)
     narrator.idle(step, instructor=True)  # once, not once per poll
@@ -55,5 +55,5 @@ def test_step_mode_prompts_in_the_terminal_and_clears_the_prompt_after():
     assert out.getvalue().endswith("\r\x1b[K  ... The next one")
     # Slow-mo's pause asks nothing of the instructor.
     quiet = _Terminal()
-    Narrator(quiet, {}).idle(step, instructor=False)
+    Narrator(quiet).idle(step, instructor=False)
     assert quiet.getvalue() == ""

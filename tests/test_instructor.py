@@ -359,7 +359,7 @@ class _Terminal(io.StringIO):
 def test_no_color_turns_the_marks_plain():
     for environ, coloured in (({}, True), ({"NO_COLOR": ""}, False)):
         out = _Terminal()
-        narrator = Narrator(out, environ)
+        narrator = Narrator(out, Config.from_env(environ).colour)
         step = type("Step", (), {"narration": "n", "passed": True, "seconds": 0.1})()
         narrator.step_finished(step)
         assert ("\x1b[32m" in out.getvalue()) is coloured

@@ -29,7 +29,7 @@ def run(args, environ, out):
     report = Report(config.report_dir) if config.report_dir is not None else None
     writers = [*files, *filter(None, [report])]
     try:
-        results = runner.run(config, scenarios, [Narrator(out), *writers])
+        results = runner.run(config, scenarios, [Narrator(out, config.colour), *writers])
     except (KeyboardInterrupt, Cancelled):
         _write_interrupted(writers, out)
         raise

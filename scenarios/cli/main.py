@@ -16,7 +16,6 @@ from scenarios.core.processes import exit_status, stopped_like_ctrl_c
 
 
 def main(argv=None, environ=None, out=None):
-    environ = os.environ if environ is None else environ
     closed = closed_streams()
     if out is None and "stdout" in closed:
         print(

@@ -29,7 +29,7 @@ def build_config(args, environ, scenarios=()):
         page_load_seconds=args.page_load_timeout,
         step=args.step,
     )
-    if not config.headless and not config.remote_url and not environ.get("DISPLAY"):
+    if not config.headless and not config.remote_url and not config.display:
         raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
     catalog.refusal(config, scenarios)
     return dataclasses.replace(config, report_dir=report_dir(args.report))

@@ -44,6 +44,10 @@ class Config:
     app_start_seconds: float = 10.0
     # Step mode: each step waits for the instructor (Enter, or Next in the browser).
     step: bool = False
+    # The screen a headed browser opens on (DISPLAY); None: there is none.
+    display: str | None = None
+    # Colours in the terminal's narration; NO_COLOR (https://no-color.org) turns them off.
+    colour: bool = True
     # The Selenium server jar a Grid on this machine runs; None: the one setup.sh installed.
     grid_jar: str | None = None
     # How long the watched browser's last screen (the run's summary) stays up, at most; None:
@@ -95,6 +99,9 @@ class Config:
             "remote_url": env.get("COOKIE_LAB_REMOTE_URL") or None,
             "advertise_host": env.get("COOKIE_LAB_ADVERTISE_HOST") or cls.advertise_host,
             "grid_jar": env.get("COOKIE_LAB_GRID_JAR") or None,
+            "display": env.get("DISPLAY") or None,
+            # Any value, even an empty one, turns colour off.
+            "colour": "NO_COLOR" not in env,
         }
         if env.get("COOKIE_LAB_PAGE_LOAD_SECONDS"):
             try:

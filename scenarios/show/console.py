@@ -6,7 +6,6 @@ time counts down on it. In a log (not a terminal) each step is one plain, whole 
 """
 
 import math
-import os
 import shutil
 import sys
 
@@ -18,13 +17,12 @@ _REDRAW = "\r\x1b[K"
 
 
 class Narrator(Observer):
-    def __init__(self, stream=None, environ=None):
+    def __init__(self, stream=None, colour=True):
         self.out = stream or sys.stdout
-        environ = os.environ if environ is None else environ
         # On a terminal the step's line is rewritten with its mark; in a log it is written once.
         self.live = self.out.isatty()
-        # https://no-color.org: any value, even empty, turns colour off.
-        self.colour = self.live and "NO_COLOR" not in environ
+        # Config.colour: NO_COLOR turns it off.
+        self.colour = self.live and colour
         self._counted = None  # the whole seconds last shown by a countdown
         self._prompting = False  # the instructor's prompt is on the running line
 

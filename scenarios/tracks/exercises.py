@@ -26,7 +26,7 @@ def run(config, exercises, tree, out=None):
     outcomes = []
     for name, chosen in groupby(exercises, key=lambda e: e.track):
         # A narrator each: each track narrates its own first unsolved exercise in full.
-        narrator, done = ExerciseNarrator(out), []
+        narrator, done = ExerciseNarrator(out, config.colour), []
         with CHECKERS[name](config) as check:
             for exercise in chosen:
                 narrate = narrator.event if all(o.solved for o in done) else narrator.quietly

@@ -29,8 +29,8 @@ class ExerciseNarrator(Narrator):
     """Each check's steps, or each run of a graded test, as they end; the verdict in full
     sentences. Quiet once an exercise of its track was not solved (see quietly)."""
 
-    def __init__(self, stream=None):
-        super().__init__(stream)
+    def __init__(self, stream=None, colour=True):
+        super().__init__(stream, colour)
         self._quiet = False  # set once an exercise is checked quietly
 
     def event(self, name, *args):
