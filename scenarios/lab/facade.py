@@ -98,7 +98,7 @@ class Lab:
         except CheckFailed as failure:
             step.passed, step.message = False, str(failure)
             raise
-        except Exception as exc:  # noqa: BLE001 - a dead browser, a bug in a scenario
+        except Exception as exc:  # a dead browser, a bug in a scenario
             step.passed, step.message = False, failure_reason(exc)
             self.browser_failed = self.browser_failed or is_browser_failure(exc)
             raise CheckFailed(step.message) from exc

@@ -64,4 +64,4 @@ def changed_files(root, blobs):
 
 def _blob(data):
     # git's object id for a file's content: the same as `git hash-object FILE`.
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # noqa: S324 - git's id
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()  # git's blob id
