@@ -40,17 +40,28 @@ EXERCISES = tuple(
             (
                 "second_request",
                 "Test that a cookie comes back on the next request",
-                ("set-on-second-visit", "set-cookie-sets-nothing", "session-cookie-own-path"),
+                (
+                    "set-on-second-visit",
+                    "set-cookie-sets-nothing",
+                    "session-cookie-own-path",
+                    "set-cookie-misnamed",
+                    "set-cookie-redirects",
+                ),
             ),
             (
                 "update_cookie",
                 "Test that setting a cookie again replaces its value",
-                ("update-keeps-value", "update-adds-second-cookie"),
+                (
+                    "update-keeps-value",
+                    "update-adds-second-cookie",
+                    "update-sets-new-name",
+                    "update-only-if-missing",
+                ),
             ),
             (
                 "path_cookie",
                 "Test where a path cookie is carried",
-                ("path-cookie-at-root", "path-cookie-trailing-slash"),
+                ("path-cookie-at-root", "path-cookie-trailing-slash", "path-cookie-on-lookalike"),
             ),
             (
                 "delete_cookies",
@@ -60,17 +71,22 @@ EXERCISES = tuple(
             (
                 "expiring_cookie",
                 "Test that an expiring cookie expires, with an explicit wait",
-                ("expiry-never", "expiry-60s"),
+                ("expiry-never", "expiry-60s", "expiry-at-once"),
             ),
             (
                 "session_restart",
                 "Test that a browser restart ends the session cookie only",
-                ("session-cookie-persists", "long-cookie-session-only"),
+                (
+                    "session-cookie-persists",
+                    "long-cookie-session-only",
+                    "session-restored-by-long-cookie",
+                    "set-cookie-sets-nothing",
+                ),
             ),
             (
                 "httponly_cookie",
                 "Test that page scripts cannot read an HttpOnly cookie",
-                ("httponly-missing", "httponly-on-script-cookie"),
+                ("httponly-missing", "httponly-on-script-cookie", "httponly-cookie-not-set"),
             ),
         ),
         start=_FIRST,
