@@ -4,6 +4,7 @@ import shutil
 import subprocess
 
 import pytest
+from committed import committed_tree
 from flask import Flask
 from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
 
@@ -21,6 +22,12 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def committed_exercises(tmp_path_factory):
+    """exercises/ as committed: the starters, whatever a rehearsal changed in the checkout."""
+    return committed_tree(tmp_path_factory.mktemp("committed"))
 
 
 @pytest.fixture(scope="session")

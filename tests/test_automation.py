@@ -49,7 +49,7 @@ def test_every_solution_is_solved():
 
 
 @pytest.mark.browser
-def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
+def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path, committed_exercises):
     empty = write(
         tmp_path,
         "test_empty.py",
@@ -59,7 +59,8 @@ def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
         """,
     )
     # A starter passes on every lab: its first broken lab is enough to show it unsolved.
-    jobs = [(ROOT / "exercises" / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
+    committed = committed_exercises  # not the working copy: an instructor may have rehearsed
+    jobs = [(committed / e.folder / e.test_name, e.broken[:1]) for e in catalog.EXERCISES]
     # A test that asserts nothing passes everywhere: one broken lab of each exercise shows it.
     jobs.append((empty, tuple(e.broken[-1] for e in catalog.EXERCISES)))
     *starters, nothing = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
@@ -208,7 +209,7 @@ def test_an_exercise_number_past_both_tracks_is_a_usage_error(capsys):
     )
 
 
-def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
+def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution(committed_exercises):
     for exercise in catalog.EXERCISES:
         folder = ROOT / "exercises" / exercise.folder
         readme = (folder / "README.md").read_text()
@@ -218,7 +219,7 @@ def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
         assert f"make exercise {exercise.number}" in readme and "The tutorial's" in readme
         for name in exercise.broken:
             assert f"`{name}`" in readme, (exercise.folder, name)
-        assert "TODO" in (folder / exercise.test_name).read_text()
+        assert "TODO" in (committed_exercises / exercise.folder / exercise.test_name).read_text()
         assert (ROOT / "solutions" / exercise.folder / exercise.test_name).is_file()
 
 
