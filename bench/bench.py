@@ -29,7 +29,8 @@ from scenarios.tracks.automation.verdict import judge
 from scenarios.tracks.runner import run_one
 
 SHORT_EXPIRY = 2
-GRADING = "grading exercise 9 (real lab twice, 3 broken labs)"
+NINE = exercise_catalog.BY_NUMBER[9]
+GRADING = f"grading exercise 9 (real lab {grader.REAL_RUNS} times, {len(NINE.broken)} broken labs)"
 # name: (expiry seconds, target seconds). Time itself forces 15 s: the rest must overlap it.
 SUITES = {
     "suite, real 15 s expiry": (15, 1.15 * 15),
@@ -121,8 +122,8 @@ def measure(repeat):
 
 
 def grading(repeat):
-    """The automation track's grader on a solved exercise with 3 broken labs: a child process,
-    one browser, five pytest runs of the learner's file."""
+    """The automation track's grader on a solved exercise with all its broken labs: a child
+    process, one browser, a pytest run of the learner's file per lab, and four on the real one."""
     exercise = exercise_catalog.BY_NUMBER[9]
     test_file = Path(__file__).resolve().parents[1] / "solutions" / exercise.folder
     config = Config.from_env()

@@ -105,9 +105,12 @@ LESSONS = {
 @bp.route("/set-httponly-cookie")
 def set_httponly_cookie():
     response = make_response()
-    response.set_cookie(
-        "httponly_cookie_name", "httponly_cookie_value", httponly=not broken("httponly-missing")
-    )
+    if not broken("httponly-cookie-not-set"):
+        response.set_cookie(
+            "httponly_cookie_name",
+            "httponly_cookie_value",
+            httponly=not broken("httponly-missing"),
+        )
     response.set_cookie(
         "script_cookie_name", "script_cookie_value", httponly=broken("httponly-on-script-cookie")
     )

@@ -17,20 +17,35 @@ BROKEN_LABS = {
     "set-cookie-sets-nothing": "/set-cookie sets no cookie at all",
     "session-cookie-own-path": "/set-cookie sets cookie_name with Path=/set-cookie, so / never "
     "carries it",
+    "set-cookie-misnamed": "/set-cookie names its cookie cookie-name, not cookie_name, with the "
+    "right value",
+    "set-cookie-redirects": "/set-cookie sets cookie_name and redirects to /, so the page it ends "
+    "on already carried it",
     "update-adds-second-cookie": "/update-cookie adds a second cookie_name at "
     "Path=/update-cookie instead of replacing the first",
     "update-keeps-value": "/update-cookie sets cookie_name to its old value, cookie_value",
+    "update-sets-new-name": "/update-cookie sets updated_cookie_value under a new name, "
+    "updated_cookie_name, and leaves cookie_name as it was",
+    "update-only-if-missing": "/update-cookie sets cookie_name only for a browser that carries "
+    "none, so it never replaces one",
     "path-cookie-at-root": "the path cookie is set with Path=/, so every route carries it",
+    "path-cookie-on-lookalike": "the path cookie is set a second time for the look-alike path "
+    "/set-path-cookie-alternate, as if paths matched by their first letters",
     "path-cookie-trailing-slash": "the path cookie is set with Path=/set-path-cookie/, so "
     "/set-path-cookie itself never carries it",
     "delete-by-name-only": "/delete-cookies deletes by name alone, so the path cookie survives",
     "delete-keeps-long-cookie": "/delete-cookies forgets the 400-day cookie, long_cookie_name",
     "expiry-never": "the expiring cookie has no Max-Age, so it lives as long as the browser",
+    "expiry-at-once": "the expiring cookie has Max-Age=0, so the browser drops it at once",
     "expiry-60s": "the expiring cookie lives 60 s, whatever the page says",
     "session-cookie-persists": "the session cookie, cookie_name, has a one-day Max-Age, so it "
     "survives a browser restart",
+    "session-restored-by-long-cookie": "/ sets cookie_name again, and reloads, for a browser "
+    "that carries long_cookie_name without it, so the session seems to survive a restart",
     "long-cookie-session-only": "the 400-day cookie has no Max-Age, so it dies with the browser",
     "httponly-missing": "httponly_cookie_name is set without HttpOnly, so page scripts can read it",
+    "httponly-cookie-not-set": "/set-httponly-cookie sets script_cookie_name alone, and no "
+    "httponly_cookie_name",
     "httponly-on-script-cookie": "script_cookie_name is HttpOnly too, so page scripts see "
     "neither cookie",
 }

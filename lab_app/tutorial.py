@@ -1,6 +1,6 @@
 """The tutorial's routes, plus the few the lab adds to make each behaviour observable."""
 
-from flask import Blueprint, current_app, make_response
+from flask import Blueprint, current_app, make_response, redirect, request, url_for
 
 from lab_app.broken import WRONG_EXPIRY, WRONG_SESSION_MAX_AGE, broken, first_visit
 from lab_app.page import Lesson, render_page
@@ -8,6 +8,8 @@ from lab_app.page import Lesson, render_page
 bp = Blueprint("tutorial", __name__)
 
 PATH_COOKIE_PATH = "/set-path-cookie"
+# Not below PATH_COOKIE_PATH, though it starts with the same letters.
+LOOKALIKE_PATH = "/set-path-cookie-alternate"
 
 # A page under every path the lab's cookies live at, for a browser that sees only the cookies
 # of the page it shows (WebDriver without DevTools). "/set-path-cookie/" lies inside the path
@@ -46,7 +48,7 @@ LESSONS = {
         "carried here.",
     ),
     "path_cookie_alternate": Lesson(
-        "/set-path-cookie-alternate",
+        LOOKALIKE_PATH,
         "A look-alike path",
         "This route sets nothing. Its path starts with the same letters as "
         "/set-path-cookie but is not below it, so the path cookie is not carried here.",
@@ -86,11 +88,27 @@ LESSONS = {
 
 @bp.route("/")
 def read_cookies():
+    carried = request.cookies
+    if broken("session-restored-by-long-cookie") and (
+        "long_cookie_name" in carried and "cookie_name" not in carried
+    ):
+        # A "remember me" that restores the session on the way in: after a restart the page the
+        # browser ends on carries cookie_name again.
+        return _redirect_setting("cookie_name", "cookie_value")
     return render_page()
+
+
+def _redirect_setting(name, value):
+    """A redirect to / that sets ``name``: the page the browser ends on already carries it."""
+    response = redirect(url_for(".read_cookies"))
+    response.set_cookie(name, value)
+    return response
 
 
 @bp.route("/set-cookie")
 def set_cookie():
+    if broken("set-cookie-redirects"):
+        return _redirect_setting("cookie_name", "cookie_value")
     response = make_response()
     if broken("set-cookie-sets-nothing"):
         return render_page(response)
@@ -101,19 +119,24 @@ def set_cookie():
         path = "/set-cookie"
     if broken("session-cookie-persists"):
         max_age = WRONG_SESSION_MAX_AGE
-    response.set_cookie("cookie_name", "cookie_value", path=path, max_age=max_age)
+    name = "cookie-name" if broken("set-cookie-misnamed") else "cookie_name"
+    response.set_cookie(name, "cookie_value", path=path, max_age=max_age)
     return render_page(response)
 
 
 @bp.route("/update-cookie")
 def update_cookie():
     response = make_response()
-    value, path = "updated_cookie_value", "/"
+    if broken("update-only-if-missing") and "cookie_name" in request.cookies:
+        return render_page(response)
+    name, value, path = "cookie_name", "updated_cookie_value", "/"
+    if broken("update-sets-new-name"):
+        name = "updated_cookie_name"
     if broken("update-keeps-value"):
         value = "cookie_value"
     if broken("update-adds-second-cookie"):
         path = "/update-cookie"
-    response.set_cookie("cookie_name", value, path=path)
+    response.set_cookie(name, value, path=path)
     return render_page(response)
 
 
@@ -126,6 +149,8 @@ def set_path_cookie():
     if broken("path-cookie-trailing-slash"):
         path = PATH_COOKIE_PATH + "/"
     response.set_cookie("path_cookie_name", "path_cookie_value", path=path)
+    if broken("path-cookie-on-lookalike"):
+        response.set_cookie("path_cookie_name", "path_cookie_value", path=LOOKALIKE_PATH)
     return render_page(response)
 
 
@@ -135,7 +160,7 @@ def under_path_cookie(anything):
     return render_page()
 
 
-@bp.route("/set-path-cookie-alternate")
+@bp.route(LOOKALIKE_PATH)
 def path_cookie_alternate():
     return render_page()
 
@@ -148,6 +173,8 @@ def set_expiring_cookie():
         max_age = None
     if broken("expiry-60s"):
         max_age = WRONG_EXPIRY
+    if broken("expiry-at-once"):
+        max_age = 0
     response = make_response()
     response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=max_age)
     # The page counts down the real lifetime even in a broken lab: the test must notice.

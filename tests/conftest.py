@@ -4,6 +4,7 @@ import shutil
 import subprocess
 
 import pytest
+from committed import committed_tree
 from flask import Flask
 from helpers import SHORT_EXPIRY_SECONDS, cookie_lab
 
@@ -21,6 +22,12 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def committed_exercises(tmp_path_factory):
+    """exercises/ as committed: the starters, whatever a rehearsal changed in the checkout."""
+    return committed_tree(tmp_path_factory.mktemp("committed"))
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +89,13 @@ def app_that_forgets_to_set_cookies():
 
     with LabServer(app) as server:
         yield server
+
+
+@pytest.fixture
+def released_checker(monkeypatch):
+    """This suite runs in a developer's checkout, whose uncommitted edits to the checker are
+    not a learner's: the verdicts compare the checker with itself as it is on disk
+    (test_grading_is_blind.py shows what a changed checker says)."""
+    from scenarios.tracks.automation import fingerprint
+
+    monkeypatch.setattr(fingerprint, "changed_files", lambda root, blobs: ())

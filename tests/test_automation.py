@@ -18,7 +18,7 @@ from lab_app.broken import BROKEN_LABS
 from scenarios.cli.main import main
 from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
 from scenarios.core.config import Config
-from scenarios.tracks.automation import fingerprint, grader, supervisor, track
+from scenarios.tracks.automation import grader, supervisor, track
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.verdict import Verdict, judge
 from scenarios.tracks.outcome import Outcome
@@ -40,12 +40,7 @@ def runs_for(exercise, runs):
     return [r for r in runs if r.variant is None or r.variant in exercise.broken]
 
 
-@pytest.fixture(autouse=True)
-def released_checker(monkeypatch):
-    """This suite runs in a developer's checkout, whose uncommitted edits to the checker are
-    not a learner's: the verdicts here compare the checker with itself as it is on disk
-    (test_grading_is_blind.py shows a changed checker said)."""
-    monkeypatch.setattr(fingerprint, "changed_files", lambda root, blobs: ())
+pytestmark = pytest.mark.usefixtures("released_checker")
 
 
 @pytest.mark.browser
@@ -61,7 +56,7 @@ def test_every_solution_is_solved():
 
 
 @pytest.mark.browser
-def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
+def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path, committed_exercises):
     empty = write(
         tmp_path,
         "test_empty.py",
@@ -71,7 +66,8 @@ def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path):
         """,
     )
     # A starter passes on every lab: its first broken lab is enough to show it unsolved.
-    jobs = [(ROOT / "exercises" / e.folder / e.file_name, e.broken[:1]) for e in AUTOMATION]
+    committed = committed_exercises  # not the working copy: an instructor may have rehearsed
+    jobs = [(committed / e.folder / e.file_name, e.broken[:1]) for e in AUTOMATION]
     # A test that asserts nothing passes everywhere: one broken lab of each exercise shows it.
     jobs.append((empty, tuple(e.broken[-1] for e in AUTOMATION)))
     *starters, nothing = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
@@ -219,7 +215,7 @@ def test_an_exercise_number_past_both_tracks_is_a_usage_error(capsys):
     )
 
 
-def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
+def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution(committed_exercises):
     for exercise in AUTOMATION:
         folder = ROOT / "exercises" / exercise.folder
         readme = (folder / "README.md").read_text()
@@ -229,7 +225,7 @@ def test_every_automation_exercise_has_a_readme_a_starter_and_a_solution():
         assert f"make exercise {exercise.number}" in readme and "The tutorial's" in readme
         for name in exercise.broken:
             assert f"`{name}`" in readme, (exercise.folder, name)
-        assert "TODO" in (folder / exercise.file_name).read_text()
+        assert "TODO" in (committed_exercises / exercise.folder / exercise.file_name).read_text()
         assert (ROOT / "solutions" / exercise.folder / exercise.file_name).is_file()
 
 

@@ -41,8 +41,8 @@ def test_reference_solution_passes_its_check(exercise, browser):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("exercise", EXERCISES, **BY_FOLDER)
-def test_untouched_starter_starts_but_fails_its_check(exercise, browser):
-    outcome = check(exercise, ROOT / "exercises" / exercise.folder / "app.py", browser)
+def test_untouched_starter_starts_but_fails_its_check(exercise, browser, committed_exercises):
+    outcome = check(exercise, committed_exercises / exercise.folder / "app.py", browser)
     assert not outcome.solved
     started, *rest = outcome.steps
     assert started.passed, started.message  # incomplete, not broken
@@ -50,13 +50,13 @@ def test_untouched_starter_starts_but_fails_its_check(exercise, browser):
     assert failed.message.startswith("expected ") and ", but " in failed.message
 
 
-def test_every_starter_loads_with_flask_run_and_has_todos():
+def test_every_starter_loads_with_flask_run_and_has_todos(committed_exercises):
     # `flask --app <file> routes` loads the app exactly as `flask --app <file> run` does;
     # the eight start side by side, as a launch is mostly waiting for imports.
     flask = Path(sys.executable).with_name("flask")
     started = {
         exercise.folder: subprocess.Popen(
-            [flask, "--app", f"exercises/{exercise.folder}/app.py", "routes"],
+            [flask, "--app", committed_exercises / exercise.folder / "app.py", "routes"],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -68,7 +68,7 @@ def test_every_starter_loads_with_flask_run_and_has_todos():
         out, err = process.communicate(timeout=60)
         assert process.returncode == 0, (folder, err)
         assert "GET" in out, folder
-        assert "TODO" in (ROOT / "exercises" / folder / "app.py").read_text(), folder
+        assert "TODO" in (committed_exercises / folder / "app.py").read_text(), folder
 
 
 def test_every_exercise_has_a_readme_with_tiered_hints_and_a_solution():
@@ -144,10 +144,25 @@ def test_a_learner_app_may_come_from_create_app(tmp_path, browser):
     assert outcome.solved, failures(outcome)
 
 
-def cookie_lab_check(*args):
+# `python -m scenarios`, checking the exercises/ of the folder it runs in rather than the
+# checkout's: both tracks' run() take the folder as their default root.
+CHECK_HERE = """
+import functools, pathlib, sys
+from scenarios.tracks.automation import track
+from scenarios.tracks.flask_track import workshop
+workshop.run = functools.partial(workshop.run, root=pathlib.Path.cwd())
+track.run = functools.partial(track.run, root=pathlib.Path.cwd())
+from scenarios.cli.main import main
+sys.exit(main())
+"""
+
+
+def cookie_lab_check(*args, root=None):
+    """`cookie-lab check ARGS` in the checkout, or on the exercises/ under ``root``."""
+    run = ["-m", "scenarios"] if root is None else ["-c", CHECK_HERE]
     return subprocess.run(
-        [sys.executable, "-m", "scenarios", "check", *args],
-        cwd=ROOT,
+        [sys.executable, *run, "check", *args],
+        cwd=root or ROOT,
         capture_output=True,
         text=True,
         timeout=120,
@@ -164,9 +179,10 @@ def test_check_of_a_solution_exits_0_with_its_score():
 
 
 @pytest.mark.browser
-def test_checking_every_starter_narrates_the_first_and_points_at_its_file():
+def test_checking_every_starter_narrates_the_first_and_points_at_its_file(committed_exercises):
     # Every Flask exercise and the automation track's first: both tracks on one board.
-    done = cookie_lab_check(*(str(n) for n in range(1, BOTH + 1)))
+    numbers = (str(n) for n in range(1, BOTH + 1))
+    done = cookie_lab_check(*numbers, root=committed_exercises.parent)
     assert done.returncode == 1, done.stdout + done.stderr
     narrated, _, quiet = done.stdout.partition("The others, checked quietly")
     assert "Exercise 1: Set a cookie\n" in narrated and "Exercise 2" not in narrated

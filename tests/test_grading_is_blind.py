@@ -6,6 +6,7 @@ The hostile tries are small learner files, graded side by side in one grading ch
 
 import subprocess
 import textwrap
+import urllib.request
 
 import pytest
 
@@ -13,6 +14,7 @@ from scenarios.cli.main import main
 from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation import fingerprint, grader
 from scenarios.tracks.automation.grader import Run
+from scenarios.tracks.automation.labs import Labs
 from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, Verdict, judge
 
 BROKEN = ("set-cookie-sets-nothing",)
@@ -266,3 +268,13 @@ def test_a_verdict_says_when_the_checker_was_changed(tmp_path, monkeypatch):
     )
     green = Run(None, passed=1)
     assert judge([green], (), 20).checker.fingerprint  # every verdict carries one
+
+
+def test_each_run_gets_a_lab_of_its_own():
+    # set-on-second-visit counts visits: a lab kept from run to run would set the cookie on
+    # the second run's first visit, and a test that checks it is not set then would miss it.
+    with Labs(expiry_seconds=2) as labs:
+        for _ in range(2):
+            labs.serve("set-on-second-visit")
+            with urllib.request.urlopen(labs.url + "/set-cookie", timeout=10) as first:
+                assert first.headers.get_all("Set-Cookie") is None

@@ -174,8 +174,10 @@ def test_a_path_the_browser_ignores_does_not_pass_by_accident(tmp_path, browser)
 
 
 @pytest.mark.browser
-def test_a_deletion_that_misses_shows_the_set_cookie_it_sent(tmp_path, browser):
-    starter = (ROOT / "exercises" / EXERCISES[5].folder / "app.py").read_text()
+def test_a_deletion_that_misses_shows_the_set_cookie_it_sent(
+    tmp_path, browser, committed_exercises
+):
+    starter = (committed_exercises / EXERCISES[5].folder / "app.py").read_text()
     outcome = check(tmp_path, browser, starter, number=6)
     assert outcome.steps[-1].message.endswith(
         "; /shop/empty sent Set-Cookie: basket=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; "
@@ -184,9 +186,13 @@ def test_a_deletion_that_misses_shows_the_set_cookie_it_sent(tmp_path, browser):
 
 
 @pytest.mark.browser
-def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(tmp_path):
+def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(
+    tmp_path, committed_exercises
+):
     solved = (1, 3, 5, 6)
-    starters = {e.number: (ROOT / "exercises" / e.folder / "app.py").read_text() for e in EXERCISES}
+    starters = {
+        e.number: (committed_exercises / e.folder / "app.py").read_text() for e in EXERCISES
+    }
     root = tree(tmp_path, {n: SOLVED[n] if n in solved else starters[n] for n in starters})
     out = io.StringIO()
     outcomes = run(CONFIG, list(EXERCISES), root / "exercises", out)

@@ -9,4 +9,10 @@ SLUG = "second_request"
 TRACK = "automation"
 TITLE = "Test that a cookie comes back on the next request"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("set-on-second-visit", "set-cookie-sets-nothing", "session-cookie-own-path")
+BROKEN = (
+    "set-on-second-visit",
+    "set-cookie-sets-nothing",
+    "session-cookie-own-path",
+    "set-cookie-misnamed",
+    "set-cookie-redirects",
+)

@@ -9,4 +9,9 @@ SLUG = "update_cookie"
 TRACK = "automation"
 TITLE = "Test that setting a cookie again replaces its value"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("update-keeps-value", "update-adds-second-cookie")
+BROKEN = (
+    "update-keeps-value",
+    "update-adds-second-cookie",
+    "update-sets-new-name",
+    "update-only-if-missing",
+)

@@ -9,4 +9,9 @@ SLUG = "session_restart"
 TRACK = "automation"
 TITLE = "Test that a browser restart ends the session cookie only"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("session-cookie-persists", "long-cookie-session-only")
+BROKEN = (
+    "session-cookie-persists",
+    "long-cookie-session-only",
+    "session-restored-by-long-cookie",
+    "set-cookie-sets-nothing",
+)

@@ -9,4 +9,4 @@ SLUG = "httponly_cookie"
 TRACK = "automation"
 TITLE = "Test that page scripts cannot read an HttpOnly cookie"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("httponly-missing", "httponly-on-script-cookie")
+BROKEN = ("httponly-missing", "httponly-on-script-cookie", "httponly-cookie-not-set")

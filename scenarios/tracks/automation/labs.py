@@ -10,23 +10,21 @@ class Labs:
     The learner's test gets the same ``lab_url`` on every run and its process holds no lab at
     all, so nothing in it (an option, a fixture, a stack frame, an object on the heap) names
     the lab it runs against: it can tell a broken lab from the real one only by testing it.
-    Each lab is built on first use, in a few milliseconds, before its run is let go.
+    Each run gets a lab of its own, built in a few milliseconds before the run is let go: a
+    lab that counts visits (set-on-second-visit) must not remember another run's.
     """
 
     def __init__(self, expiry_seconds):
         self._expiry = expiry_seconds
-        self._apps = {}
         self._current = self._app(None)
         self._server = LabServer(self._dispatch)
         self.url = self._server.url
 
     def _app(self, variant):
-        if variant not in self._apps:
-            self._apps[variant] = create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant})
-        return self._apps[variant]
+        return create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant})
 
     def serve(self, variant):
-        """From now on, answer with the real lab (None) or the broken lab ``variant``."""
+        """From now on, answer with a new real lab (None) or broken lab ``variant``."""
         self._current = self._app(variant)
 
     def _dispatch(self, environ, start_response):

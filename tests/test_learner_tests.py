@@ -1,0 +1,93 @@
+"""The broken labs tell a weak test from a strong one (issue 22, item 1).
+
+tests/learner_tests/ holds, for each automation exercise, weak tests (half of the behaviour)
+and strong ones (all of it, written unlike solutions/). Every weak test must be unsolved for
+the right reason: it passes on the real lab and on the broken lab its MISSES names.
+Every strong test must be solved against all of its exercise's broken labs. The reference
+solutions are graded against all of them in test_automation.py.
+
+All the files are graded in one grading child and one browser, with a 2 s expiry, from copies
+in a temporary folder, as a learner's would be: under tests/ pytest would load the project's
+conftest.py, and its own `driver`, into the grading runs.
+"""
+
+import ast
+import shutil
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from lab_app.broken import BROKEN_LABS
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK
+from scenarios.core.config import Config
+from scenarios.tracks.automation import grader
+from scenarios.tracks.automation.verdict import judge
+
+LEARNER_TESTS = Path(__file__).parent / "learner_tests"
+CONFIG = Config(headless=True)
+EXPIRY = 2
+# One real run: whether a test is flaky is test_grading_is_blind's question, not this one's.
+REAL_RUNS = 1
+
+
+def missed_lab(path):
+    """The broken lab a weak test lets through: its MISSES, read without importing it."""
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["MISSES"]:
+            return node.value.value
+    raise AssertionError(f"{path} says in no MISSES which broken lab it lets through")
+
+
+def learner_tests(copy_to):
+    """(exercise, path, the broken labs to grade it against, weak?) for every learner test,
+    the path that of its copy under ``copy_to``."""
+    found = []
+    for exercise in AUTOMATION_TRACK:
+        folder = LEARNER_TESTS / exercise.folder
+        shutil.copytree(folder, copy_to / exercise.folder)
+        folder = copy_to / exercise.folder
+        weak, strong = sorted(folder.glob("weak_*.py")), sorted(folder.glob("strong_*.py"))
+        assert len(weak) >= 3 and len(strong) >= 2, exercise.folder
+        for path in weak:
+            lab = missed_lab(path)
+            assert lab in exercise.broken, (path.name, lab)
+            # One broken lab it passes on is enough to leave it unsolved, whatever the rest do.
+            found.append((exercise, path, (lab,), True))
+        found += [(exercise, path, exercise.broken, False) for path in strong]
+    return found
+
+
+def wrong_verdict(exercise, path, broken, weak, runs):
+    """Why this learner test's grading is not what its kind promises, or None."""
+    verdict = judge(runs, broken, grader.RUN_SECONDS)
+    said = f"{exercise.folder}/{path.name}: {' '.join(verdict.sentences)}"
+    if weak:
+        # Unsolved because it missed its lab, not because it fails on the real one.
+        lab = broken[0]
+        if verdict.solved or not all(run.green for run in runs) or len(runs) != REAL_RUNS + 1:
+            return said
+        return None if verdict.sentences[0].endswith(BROKEN_LABS[lab]) else said
+    if not verdict.solved or [run.variant for run in runs] != [None] * REAL_RUNS + [*broken]:
+        return said
+    return None
+
+
+@pytest.mark.browser
+@pytest.mark.usefixtures("released_checker")
+def test_weak_learner_tests_are_unsolved_and_strong_ones_solved(tmp_path):
+    found = learner_tests(tmp_path)
+    jobs = [(path, broken) for _, path, broken, _ in found]
+    graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY, real_runs=REAL_RUNS)
+    wrong = [
+        wrong_verdict(exercise, path, broken, weak, runs)
+        for (exercise, path, broken, weak), runs in zip(found, graded, strict=True)
+    ]
+    assert [w for w in wrong if w] == []
+
+
+def test_the_project_suite_does_not_collect_the_learner_tests(request):
+    # They are graded, not run: run by the suite they would meet neither the lab nor a variant.
+    patterns = request.config.getini("python_files")
+    files = sorted(LEARNER_TESTS.rglob("*.py"))
+    assert files and not [f for f in files if any(fnmatch(f.name, p) for p in patterns)]
