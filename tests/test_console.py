@@ -4,7 +4,11 @@ import io
 
 from fake_run import BY_NAME
 
+from scenarios.content.catalog import SCENARIOS, select
+from scenarios.core.config import Config
+from scenarios.core.errors import Cancelled
 from scenarios.core.records import Result, Step
+from scenarios.lab.facade import failure_reason
 from scenarios.show.console import Narrator
 
 
@@ -57,3 +61,34 @@ def test_step_mode_prompts_in_the_terminal_and_clears_the_prompt_after():
     quiet = _Terminal()
     Narrator(quiet).idle(step, instructor=False)
     assert quiet.getvalue() == ""
+
+
+def test_a_failure_is_one_line_that_says_something():
+    assert failure_reason(Cancelled()) == "stopped before the step could finish"
+    assert failure_reason(KeyError()) == "the scenario stopped on KeyError"
+    assert failure_reason(ValueError("bad\nvalue")) == "the scenario stopped on ValueError: bad"
+
+
+def test_every_scenario_tells_the_learner_what_they_will_see():
+    for scenario in SCENARIOS:
+        assert "You will see" in scenario.doc, scenario.name
+
+
+def test_a_skipped_scenario_is_counted_and_explained_in_the_summary():
+    samesite, path = select(["samesite", "path"])
+    results = [Result(samesite, passed=True, skipped="it needs loopback"), Result(path)]
+    out = io.StringIO()
+    Narrator(out).run_finished(results)
+    assert "samesite   0 of 4  steps  skip" in out.getvalue()
+    assert out.getvalue().endswith(
+        "0 passed, 1 failed, 1 skipped\nsamesite skipped: it needs loopback\n"
+    )
+
+
+def test_no_color_turns_the_marks_plain():
+    for environ, coloured in (({}, True), ({"NO_COLOR": ""}, False)):
+        out = _Terminal()
+        narrator = Narrator(out, Config.from_env(environ).colour)
+        step = type("Step", (), {"narration": "n", "passed": True, "seconds": 0.1})()
+        narrator.step_finished(step)
+        assert ("\x1b[32m" in out.getvalue()) is coloured

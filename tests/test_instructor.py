@@ -28,7 +28,6 @@ from scenarios.cli.main import main
 from scenarios.content.catalog import select as scenarios_named
 from scenarios.core.config import Config
 from scenarios.lab.server import LabServer
-from scenarios.show.console import Narrator
 from scenarios.tracks.runner import lab_for, run_one
 
 pytestmark = pytest.mark.browser
@@ -349,17 +348,3 @@ def test_a_log_gets_plain_whole_lines(live_server):
     assert "  ok   Visit /set-cookie for the first time: the request carries no cookie_name" in (
         written
     )
-
-
-class _Terminal(io.StringIO):
-    def isatty(self):
-        return True
-
-
-def test_no_color_turns_the_marks_plain():
-    for environ, coloured in (({}, True), ({"NO_COLOR": ""}, False)):
-        out = _Terminal()
-        narrator = Narrator(out, Config.from_env(environ).colour)
-        step = type("Step", (), {"narration": "n", "passed": True, "seconds": 0.1})()
-        narrator.step_finished(step)
-        assert ("\x1b[32m" in out.getvalue()) is coloured

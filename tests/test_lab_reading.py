@@ -4,8 +4,7 @@ that has changed since: a visit, a click or a script makes the next check read a
 import pytest
 
 from scenarios.core.config import Config
-from scenarios.core.errors import Cancelled
-from scenarios.lab.facade import Lab, failure_reason
+from scenarios.lab.facade import Lab
 
 pytestmark = pytest.mark.browser
 
@@ -74,9 +73,3 @@ def test_after_a_restart_the_new_browser_s_changes_are_counted_too(lab, browser)
     lab.expect_carried("long_cookie_name")
     browser.driver.execute_script('document.querySelector("[data-cookie-name]").remove()')
     lab.expect_not_carried("long_cookie_name")
-
-
-def test_a_failure_is_one_line_that_says_something():
-    assert failure_reason(Cancelled()) == "stopped before the step could finish"
-    assert failure_reason(KeyError()) == "the scenario stopped on KeyError"
-    assert failure_reason(ValueError("bad\nvalue")) == "the scenario stopped on ValueError: bad"

@@ -30,12 +30,6 @@ return {
 """
 
 
-def test_headed_runs_show_the_overlay_and_headless_runs_do_not():
-    assert Config(headless=False).shows_overlay
-    assert not Config(headless=True).shows_overlay
-    assert Config(headless=True, overlay=True).shows_overlay
-
-
 def test_the_overlay_boxes_the_row_without_changing_what_checks_read(browser, driver, live_server):
     lab = Lab(browser, live_server.url, Config())
     for path in ("/set-cookie", "/set-expiring-cookie", "/"):

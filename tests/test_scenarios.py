@@ -4,8 +4,6 @@ with the overlay on: it must never change what a check reads.
 The real 15-second expiry runs once, in test_cli.py's full run.
 """
 
-import io
-
 import pytest
 from flask import abort, request
 from helpers import SEEN, SHORT_EXPIRY_SECONDS, SHOWN, what_the_class_sees_is_true
@@ -13,10 +11,8 @@ from helpers import SEEN, SHORT_EXPIRY_SECONDS, SHOWN, what_the_class_sees_is_tr
 from lab_app import create_app
 from scenarios.content.catalog import SCENARIOS, select
 from scenarios.core.config import Config
-from scenarios.core.records import Result
 from scenarios.lab.facade import Lab
 from scenarios.lab.server import LabServer
-from scenarios.show.console import Narrator
 from scenarios.tracks.runner import lab_for, run_one
 
 pytestmark = pytest.mark.browser
@@ -58,11 +54,6 @@ def test_scenario_passes_with_the_overlay_on(scenario, browser, short_expiry_ser
     assert shown["state"] == "passed"
 
 
-def test_every_scenario_tells_the_learner_what_they_will_see():
-    for scenario in SCENARIOS:
-        assert "You will see" in scenario.doc, scenario.name
-
-
 def test_not_carried_never_passes_on_a_page_that_is_not_the_lab_page(browser):
     """A 404 carries no cookie table: reading "nothing carried" off it would prove nothing."""
     app = create_app({"EXPIRY_SECONDS": SHORT_EXPIRY_SECONDS})
@@ -100,15 +91,4 @@ def test_lessons_that_need_loopback_are_skipped_with_the_reason_elsewhere():
     assert reason == (
         "its lesson needs the lab app on loopback, and this run's browser reaches it at "
         "lab-host.test"
-    )
-
-
-def test_a_skipped_scenario_is_counted_and_explained_in_the_summary():
-    samesite, path = select(["samesite", "path"])
-    results = [Result(samesite, passed=True, skipped="it needs loopback"), Result(path)]
-    out = io.StringIO()
-    Narrator(out).run_finished(results)
-    assert "samesite   0 of 4  steps  skip" in out.getvalue()
-    assert out.getvalue().endswith(
-        "0 passed, 1 failed, 1 skipped\nsamesite skipped: it needs loopback\n"
     )
