@@ -50,3 +50,21 @@ def test_each_exercises_hints_send_the_learner_to_a_section_of_the_tutorial(read
     links = re.findall(rf"\({re.escape(TUTORIAL)}#([a-z-]+)\)", hints)
     assert links, "no hint links into the tutorial"
     assert set(links) <= SECTIONS
+
+
+def test_the_architecture_page_names_every_module_and_the_readme_links_it():
+    page = (ROOT / "docs" / "architecture.md").read_text()
+    assert "(docs/architecture.md)" in README
+    # A folder of content, one module per scenario or exercise, is named by its folder.
+    by_folder = {"content/tutorial", "content/beyond", "content/cross_site"}
+    missing = []
+    for module in sorted((ROOT / "scenarios").rglob("*.py")):
+        name = module.relative_to(ROOT / "scenarios").as_posix()
+        folder = name.rpartition("/")[0]
+        if module.name in ("__init__.py", "__main__.py") or folder in by_folder:
+            continue
+        if re.fullmatch(r"content/exercises/ex\d\d_\w+\.py", name):
+            name = "content/exercises/exNN_<slug>.py"
+        if f"`{name}`" not in page:
+            missing.append(name)
+    assert missing == [], "docs/architecture.md lists no line for these modules"
