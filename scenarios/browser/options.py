@@ -35,10 +35,12 @@ def _only_the_lab(config):
     Even with the flags above, Chromium asks DNS for update.googleapis.com, clients2.google.com
     and optimizationguide-pa.googleapis.com during a run. Every name now fails at once without
     a lookup, except the hosts the lab sends the browser to: this machine by its names and
-    addresses (the rule maps addresses too), the advertised host (a Grid's node must reach
-    it), and a --base-url's host.
+    addresses (the rule maps addresses too), the lab's sites (lab.localhost, other.localhost:
+    Chromium answers every *.localhost name with loopback itself, asking no DNS, once the
+    rule lets it through), the advertised host (a Grid's node must reach it), and a
+    --base-url's host.
     """
-    hosts = ["localhost", "127.0.0.1", "::1", config.advertise_host]
+    hosts = ["localhost", "*.localhost", "127.0.0.1", "::1", config.advertise_host]
     if config.base_url:
         hosts.append(urlsplit(config.base_url).hostname or "localhost")
     excluded = "".join(f", EXCLUDE {host}" for host in dict.fromkeys(hosts))
