@@ -94,12 +94,35 @@ def test_lessons_that_need_loopback_are_skipped_with_the_reason_elsewhere():
     """On a Grid on another machine the browser reaches the lab by another name."""
     on_loopback, elsewhere = Config(), Config(advertise_host="lab-host.test")
     needing = {s.name for s in SCENARIOS if s.skip_reason(elsewhere)}
-    assert needing == {"samesite", "secure-loopback"}
+    on_two_sites = {
+        "samesite-in-action",
+        "csrf",
+        "third-party",
+        "partitioned",
+        "prefixes",
+        "domain",
+    }
+    assert needing == {"samesite", "secure-loopback", *on_two_sites}
     assert not any(s.skip_reason(on_loopback) for s in SCENARIOS)
     reason = select(["samesite"])[0].skip_reason(elsewhere)
     assert reason == (
         "its lesson needs the lab app on loopback, and this run's browser reaches it at "
         "lab-host.test"
+    )
+
+
+def test_lessons_on_two_sites_are_skipped_in_one_line_on_a_remote_browser():
+    """A Grid's node resolves lab.localhost to its own loopback, where no lab runs."""
+    remote = Config(remote_url="http://grid.test:4444")
+    skipped = {s.name: s.skip_reason(remote) for s in SCENARIOS if s.needs_sites}
+    assert len(skipped) == 6 and set(skipped.values()) == {
+        "its lesson needs the lab as lab.localhost and other.localhost, names a remote "
+        "browser resolves to its own machine, not to this one's lab"
+    }
+    assert not any(s.skip_reason(remote) for s in SCENARIOS if not s.needs_loopback | s.needs_sites)
+    firefox = select(["csrf"])[0].skip_reason(Config(browser="firefox"))
+    assert (
+        firefox == "its lesson is what Chromium sends cross-site, as measured: run it with chromium"
     )
 
 
