@@ -70,3 +70,12 @@ def test_it_fails_without_the_attribute_that_makes_it_work(name, browser):
     failed = result.steps[-1]
     assert (failed.passed, failed.narration) == (False, step)
     assert failed.message.startswith(message), failed.message
+
+
+def test_the_full_chromium_allows_third_party_cookies_as_the_headless_shell_does():
+    """The full Chromium 156 blocks them by default: a class would see the lab frame inside
+    other.localhost get nothing where the tests' headless shell sends SameSite=None."""
+    from scenarios.browser.options import browser_options
+
+    prefs = browser_options(Config(), None).experimental_options["prefs"]
+    assert prefs["profile.cookie_controls_mode"] == 0

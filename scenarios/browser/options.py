@@ -26,7 +26,16 @@ CHROMIUM_FLAGS = (
 # The first tab opens blank: Debian's Chromium would open a new tab page that asks a search
 # engine it cannot reach for its content, and the first visit would wait for it to give up.
 # (Restoring the last session instead would keep session cookies across a restart.)
-CHROMIUM_PREFS = {"session.restore_on_startup": 4, "session.startup_urls": ["about:blank"]}
+#
+# Third-party cookies allowed, as the headless shell allows them (it ignores this pref): the
+# full Chromium 156 blocks them by default, so a class watching make lab would see a lab frame
+# inside other.localhost get no SameSite=None cookie, where the tests' browser sends it. The
+# third-party scenario blocks them itself, for one tab (see third_party.py).
+CHROMIUM_PREFS = {
+    "session.restore_on_startup": 4,
+    "session.startup_urls": ["about:blank"],
+    "profile.cookie_controls_mode": 0,
+}
 
 
 def _only_the_lab(config):

@@ -62,7 +62,10 @@ def _list(cookies):
 
 def follow(lab, element_id, to_path):
     """Click ``element_id`` (a link, a form's button) and wait for the lab page at ``to_path``."""
-    lab.driver.find_element("id", element_id).click()
+    element = lab.driver.find_element("id", element_id)
+    # To the top of the window: lower down, the class's dock would take the click.
+    lab.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", element)
+    element.click()
     lab.wait_until(
         lambda: (
             to_path in lab.driver.current_url
