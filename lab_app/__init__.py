@@ -9,6 +9,7 @@ import click
 from flask import Flask
 
 from lab_app.broken import check_broken
+from lab_app.sites import check_drop
 
 DEFAULTS = {
     # The tutorial's expiring cookie lives 15 seconds; tests may shorten it.
@@ -22,6 +23,8 @@ DEFAULTS = {
     "SEND_FILE_MAX_AGE_DEFAULT": timedelta(hours=1),
     # None is the real lab; a name from lab_app/broken.py gets one behaviour wrong on purpose.
     "BROKEN": None,
+    # None; or [cookie, attribute]: a cross-site route sets that cookie without it (sites.py).
+    "DROP_ATTRIBUTE": None,
 }
 
 
@@ -37,11 +40,11 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     _check_config(app.config)
 
-    from lab_app import beyond, tutorial
+    from lab_app import beyond, cross_site, tutorial
 
     # Every route's lesson, by endpoint: the page finds its own and links them all.
     lessons = {}
-    for module in (tutorial, beyond):
+    for module in (tutorial, beyond, cross_site):
         app.register_blueprint(module.bp)
         lessons.update(
             {f"{module.bp.name}.{name}": lesson for name, lesson in module.LESSONS.items()}
@@ -64,6 +67,7 @@ class ConfigError(ValueError, click.ClickException):
 def _check_config(config):
     try:
         check_broken(config["BROKEN"])
+        check_drop(config["DROP_ATTRIBUTE"])
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     expiry = config["EXPIRY_SECONDS"]

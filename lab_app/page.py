@@ -31,12 +31,26 @@ def _as_sent(header):
         return header.encode()
 
 
-def render_page(response=None, countdown_seconds=None, server_warnings=()):
+def site_of(host):
+    """Which site ``host`` (a Host header) is, in the class's words: the lab's two sites are
+    names under .localhost, told apart by this header alone (one server answers both)."""
+    name = host.rpartition(":")[0] if host.count(":") == 1 else host
+    if name == "lab.localhost" or name.endswith(".lab.localhost"):
+        return name, "the lab site"
+    if name.endswith(".localhost"):
+        return name, "another site"
+    return name, "the lab"
+
+
+def render_page(
+    response=None, countdown_seconds=None, server_warnings=(), template="page.html", **more
+):
     """Fill ``response`` (a new one by default) with the lab page.
 
     The body is rendered last so the page can show the response's own ``Set-Cookie``
     headers beside the request's ``Cookie`` header: both halves of the exchange.
-    ``server_warnings`` are what the server warned while setting them.
+    ``server_warnings`` are what the server warned while setting them; ``template`` a page
+    that extends the lab page with ``more``.
     """
     if response is None:
         response = make_response()
@@ -44,7 +58,7 @@ def render_page(response=None, countdown_seconds=None, server_warnings=()):
     cookie_bytes = _as_sent(request.headers.get("Cookie", ""))
     response.set_data(
         render_template(
-            "page.html",
+            template,
             lesson=lessons[request.endpoint],
             lessons=lessons.values(),
             # Parsed again from the header as read: request.cookies would show its bytes as
@@ -55,6 +69,11 @@ def render_page(response=None, countdown_seconds=None, server_warnings=()):
             set_cookie_headers=response.headers.getlist("Set-Cookie"),
             server_warnings=server_warnings,
             countdown_seconds=countdown_seconds,
+            site=site_of(request.host),
+            # Where the browser says the request came from: none (typed), same-origin,
+            # same-site or cross-site; absent from an older browser or a test client.
+            fetch_site=request.headers.get("Sec-Fetch-Site", "(not sent)"),
+            **more,
         )
     )
     return response

@@ -175,12 +175,13 @@ return {
   count: root.querySelector(".count").textContent,
   box: box.hidden ? null : box.getBoundingClientRect().toJSON(),
   dock: root.querySelector(".dock").getBoundingClientRect().toJSON(),
-  // The jar panel's rows: {name: {left, http_only, sent, seen, focus}}.
+  // The jar panel's rows: {name: {site, left, http_only, sent, seen, focus}}.
   jar: root.querySelector(".jar").hidden ? null : Object.fromEntries(Array.from(
     root.querySelectorAll(".jar tbody tr"),
     (row) => [row.cells[0].textContent, {
-      left: row.cells[3].textContent, http_only: row.cells[4].textContent,
-      sent: row.cells[6].textContent, seen: row.cells[7].textContent,
+      site: row.cells[2].textContent, left: row.cells[4].textContent,
+      http_only: row.cells[5].textContent, sent: row.cells[7].textContent,
+      seen: row.cells[8].textContent,
       focus: row.classList.contains("focus"),
     }])),
   scope: root.querySelector(".scope").textContent,

@@ -92,3 +92,18 @@ def test_no_color_turns_the_marks_plain():
         step = type("Step", (), {"narration": "n", "passed": True, "seconds": 0.1})()
         narrator.step_finished(step)
         assert ("\x1b[32m" in out.getvalue()) is coloured
+
+
+def test_lessons_on_two_sites_are_skipped_in_one_line_on_a_remote_browser():
+    """A Grid's node resolves lab.localhost to its own loopback, where no lab runs."""
+    remote = Config(remote_url="http://grid.test:4444")
+    skipped = {s.name: s.skip_reason(remote) for s in SCENARIOS if s.needs_sites}
+    assert len(skipped) == 6 and set(skipped.values()) == {
+        "its lesson needs the lab as lab.localhost and other.localhost, names a remote "
+        "browser resolves to its own machine, not to this one's lab"
+    }
+    assert not any(s.skip_reason(remote) for s in SCENARIOS if not s.needs_loopback | s.needs_sites)
+    firefox = select(["csrf"])[0].skip_reason(Config(browser="firefox"))
+    assert (
+        firefox == "its lesson is what Chromium sends cross-site, as measured: run it with chromium"
+    )

@@ -28,3 +28,41 @@ document.getElementById("document-cookie").textContent =
   }
   tick();
 })();
+
+// The other site's page (/cross-site/elsewhere?embed=...): reach the lab by a frame, an
+// image and a credentialed fetch, then show what the lab says each of them carried.
+(async function embeds() {
+  const place = document.getElementById("embeds");
+  if (!place) return;
+  const { lab, n } = place.dataset;
+  const landing = (via, as) => `${lab}/cross-site/landing?via=${via}&n=${n}&as=${as}`;
+  const loaded = (el) => new Promise((done) => { el.onload = el.onerror = done; });
+  const jobs = place.dataset.embed.split(",").map((kind) => {
+    if (kind === "fetch") {
+      return fetch(landing("fetch", "json"), { credentials: "include" }).catch(() => null);
+    }
+    const el = document.createElement(kind === "image" ? "img" : "iframe");
+    el.id = `lab-${kind}`;
+    el.src = kind === "partitioned-frame" ? `${lab}/cross-site/set-partitioned-cookie`
+      : landing(kind, kind === "image" ? "image" : "page");
+    const done = loaded(el);
+    place.append(el);
+    return done;
+  });
+  await Promise.all(jobs);
+  try {
+    // Not credentialed: this request carries nothing of its own.
+    const log = await (await fetch(`${lab}/cross-site/received?as=json&n=${n}`)).json();
+    document.querySelector("#what-the-lab-received tbody").replaceChildren(...log.map((e) => {
+      const row = document.createElement("tr");
+      Object.assign(row.dataset, { via: e.via, fetchSite: e.fetch_site, cookies: e.cookies.join(" ") });
+      for (const text of [e.via, e.method, e.fetch_site, e.cookies.join(", ") || "(none)"]) {
+        row.insertCell().textContent = text;
+      }
+      return row;
+    }));
+    place.dataset.done = "yes";
+  } catch (error) {
+    place.dataset.done = `the lab's log could not be read: ${error}`;
+  }
+})();

@@ -26,6 +26,18 @@ class Cookie:
     # As the browser enforces it. Chromium treats a cookie set without SameSite as Lax, and
     # says so through WebDriver; DevTools leaves it out, so it is filled in here alike.
     same_site: str
+    # The host it is sent to ("lab.localhost"), or with a leading dot the domain it covers
+    # (Domain=lab.localhost: ".lab.localhost"); "" when the browser does not say.
+    domain: str = ""
+    # A Partitioned cookie's top-level site ("http://other.localhost"); "" for any other.
+    partition: str = ""
+
+    @property
+    def site(self):
+        """Where it is sent, as the jar panel says it: its domain, and its partition's site."""
+        if not self.partition:
+            return self.domain
+        return f"{self.domain} (in {self.partition.partition('://')[2]})"
 
 
 def lab_origins(base_url):
@@ -132,7 +144,14 @@ def _from_devtools(cookie):
         http_only=cookie["httpOnly"],
         secure=cookie["secure"],
         same_site=cookie.get("sameSite") or "Lax",
+        domain=cookie.get("domain", ""),
+        partition=_top_level_site(cookie.get("partitionKey")),
     )
+
+
+def _top_level_site(key):
+    # Chromium's DevTools said the partition's site alone until it became an object.
+    return key.get("topLevelSite", "") if isinstance(key, dict) else key or ""
 
 
 # BiDi's words for SameSite. Chromium's BiDi says "none" for a cookie set without SameSite,
@@ -150,6 +169,7 @@ def _from_bidi(cookie):
         http_only=bool(cookie.http_only),
         secure=bool(cookie.secure),
         same_site=_BIDI_SAME_SITE.get(cookie.same_site, cookie.same_site),
+        domain=cookie.domain or "",
     )
 
 
@@ -162,4 +182,5 @@ def _from_webdriver(cookie):
         http_only=cookie.get("httpOnly", False),
         secure=cookie.get("secure", False),
         same_site=cookie.get("sameSite") or "None",
+        domain=cookie.get("domain", ""),
     )

@@ -26,7 +26,16 @@ CHROMIUM_FLAGS = (
 # The first tab opens blank: Debian's Chromium would open a new tab page that asks a search
 # engine it cannot reach for its content, and the first visit would wait for it to give up.
 # (Restoring the last session instead would keep session cookies across a restart.)
-CHROMIUM_PREFS = {"session.restore_on_startup": 4, "session.startup_urls": ["about:blank"]}
+#
+# Third-party cookies allowed, as the headless shell allows them (it ignores this pref): the
+# full Chromium 156 blocks them by default, so a class watching make lab would see a lab frame
+# inside other.localhost get no SameSite=None cookie, where the tests' browser sends it. The
+# third-party scenario blocks them itself, for one tab (see third_party.py).
+CHROMIUM_PREFS = {
+    "session.restore_on_startup": 4,
+    "session.startup_urls": ["about:blank"],
+    "profile.cookie_controls_mode": 0,
+}
 
 
 def _only_the_lab(config):
@@ -35,10 +44,12 @@ def _only_the_lab(config):
     Even with the flags above, Chromium asks DNS for update.googleapis.com, clients2.google.com
     and optimizationguide-pa.googleapis.com during a run. Every name now fails at once without
     a lookup, except the hosts the lab sends the browser to: this machine by its names and
-    addresses (the rule maps addresses too), the advertised host (a Grid's node must reach
-    it), and a --base-url's host.
+    addresses (the rule maps addresses too), the lab's sites (lab.localhost, other.localhost:
+    Chromium answers every *.localhost name with loopback itself, asking no DNS, once the
+    rule lets it through), the advertised host (a Grid's node must reach it), and a
+    --base-url's host.
     """
-    hosts = ["localhost", "127.0.0.1", "::1", config.advertise_host]
+    hosts = ["localhost", "*.localhost", "127.0.0.1", "::1", config.advertise_host]
     if config.base_url:
         hosts.append(urlsplit(config.base_url).hostname or "localhost")
     excluded = "".join(f", EXCLUDE {host}" for host in dict.fromkeys(hosts))

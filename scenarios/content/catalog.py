@@ -14,6 +14,14 @@ from scenarios.content.beyond import (
     secure_loopback,
     size,
 )
+from scenarios.content.cross_site import (
+    csrf,
+    domain,
+    partitioned,
+    prefixes,
+    samesite_in_action,
+    third_party,
+)
 from scenarios.content.step_count import plan_steps
 from scenarios.content.tutorial import (
     deletion,
@@ -40,6 +48,9 @@ class Scenario:
     # Its lesson is about the loopback's own rules (its two names, its secure context): a
     # browser on another machine, through a Grid, reaches the lab by another name.
     needs_loopback: bool = False
+    # Its lesson is the lab on two sites (lab.localhost, other.localhost): names only a
+    # Chromium on this machine resolves to the lab, by itself.
+    needs_sites: bool = False
     # A scenario's own rule for the run's settings: a reason to refuse them, or None.
     refuses: Callable = lambda config: None
     # What each of its steps will say, read off its source: "step 3 of 8", and the steps a
@@ -61,6 +72,7 @@ class Scenario:
             run=module.run,
             waits_for_time=getattr(module, "WAITS_FOR_TIME", False),
             needs_loopback=getattr(module, "NEEDS_LOOPBACK", False),
+            needs_sites=getattr(module, "NEEDS_SITES", False),
             refuses=getattr(module, "refuses", cls.refuses),
             plan=plan_steps(module.run),
         )
@@ -72,7 +84,26 @@ class Scenario:
                 f"its lesson needs the lab app on loopback, and this run's browser reaches it "
                 f"at {config.lab_host}"
             )
+        if self.needs_sites:
+            return _why_no_sites(config)
         return None
+
+
+def _why_no_sites(config):
+    """Why this run's browser cannot reach the lab as lab.localhost and other.localhost."""
+    if config.remote_url:
+        return (
+            "its lesson needs the lab as lab.localhost and other.localhost, names a remote "
+            "browser resolves to its own machine, not to this one's lab"
+        )
+    if not is_loopback(config.lab_host):
+        return (
+            f"its lesson needs the lab as lab.localhost and other.localhost on loopback, and "
+            f"this run's browser reaches it at {config.lab_host}"
+        )
+    if config.browser != "chromium":
+        return "its lesson is what Chromium sends cross-site, as measured: run it with chromium"
+    return None
 
 
 SCENARIOS = tuple(
@@ -94,6 +125,13 @@ SCENARIOS = tuple(
         path_boundary,
         cookie_values,
         secure_loopback,
+        # Two sites on one lab server: what another site's requests carry.
+        samesite_in_action,
+        csrf,
+        third_party,
+        partitioned,
+        prefixes,
+        domain,
     )
 )
 

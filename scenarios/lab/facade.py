@@ -7,13 +7,14 @@ the cookie jar (``lab.jar``) and the observers that show and record each step.
 import time
 from contextlib import contextmanager
 from threading import Event
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from urllib3.exceptions import HTTPError
 
 from lab_app.tutorial import COOKIE_PATHS
 from scenarios.browser.jar import lab_origins
+from scenarios.core.config import is_loopback
 from scenarios.core.errors import Cancelled, CheckFailed
 from scenarios.core.observers import notify
 from scenarios.core.records import Step
@@ -183,6 +184,18 @@ class Lab(JarExpectations):
             f"expected the lab app on 127.0.0.1 or localhost, but it runs at {self.base_url}",
         )
         return urljoin(origins[1] + "/", path.lstrip("/"))
+
+    def site_url(self, site, path):
+        """``path`` on the lab app as ``site`` (lab.localhost, other.localhost, ...): the same
+        server on loopback, under a name Chromium resolves to loopback itself, and its own
+        site to the browser. The app tells the sites apart by the Host header."""
+        parts = urlsplit(self.base_url)
+        self.check(
+            is_loopback(parts.hostname or ""),
+            f"expected the lab app on loopback, but it runs at {self.base_url}",
+        )
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{site}{port}/{path.lstrip('/')}"
 
     def visit(self, path):
         """Load ``path`` (or a full URL); WebDriver returns once the page has loaded."""

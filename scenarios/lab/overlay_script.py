@@ -61,8 +61,8 @@ _MARKUP = """
     <span class="hint"></span></div>
 </div><div class="jar" hidden>
   <div class="jar-title">The browser's cookie jar (<span class="scope"></span>)</div>
-  <table><thead><tr><th>name</th><th>value</th><th>path</th><th>expires</th><th>HttpOnly</th>
-    <th>SameSite</th><th>sent here?</th><th>JS sees?</th></tr></thead>
+  <table><thead><tr><th>name</th><th>value</th><th>site</th><th>path</th><th>expires</th>
+    <th>HttpOnly</th><th>SameSite</th><th>sent here?</th><th>JS sees?</th></tr></thead>
   <tbody></tbody></table><div class="empty" hidden>Empty: the browser holds no cookie here.</div>
 </div></div>
 """
@@ -74,7 +74,7 @@ _HINTS = {
 }
 
 # Arguments: one object {scenario, count, narration, note, state, message, selectors, focus,
-# mode, jar: null | {scope, rows: [{name, value, whole, path, left, http_only, same_site}]}}.
+# mode, jar: null | {scope, rows: [{name, value, whole, site, path, left, http_only, same_site}]}}.
 SHOW = (
     MARKER
     + """
@@ -112,7 +112,7 @@ function countDown(root) {
     // says so at once, before the jar is read again.
     if (left <= 0 && !cell.classList.contains("expired")) {
       const row = cell.parentElement;
-      yesNo(row.cells[7], seesNow().has(row.dataset.name));
+      yesNo(row.cells[8], seesNow().has(row.dataset.name));
     }
     cell.classList.toggle("expired", left <= 0);
   }
@@ -146,7 +146,8 @@ if (s.jar) {
     row.className = s.focus.includes(c.name) ? "focus" : "";
     row.dataset.name = c.name;
     const cells = [
-      [c.name, "name"], [c.value, ""], [c.path, ""], [c.left === null ? "session" : "", ""],
+      [c.name, "name"], [c.value, ""], [c.site, "site"], [c.path, ""],
+      [c.left === null ? "session" : "", ""],
       [c.http_only ? "yes" : "\\u2013", ""], [c.same_site, ""],
     ];
     for (const [text, cls] of cells) {
@@ -155,10 +156,10 @@ if (s.jar) {
       cell.className = cls;
       cell.title = text;
     }
-    // A name or value breaks after its underscores, not inside a word; a shortened value
-    // shows whole on hover.
-    for (const cell of [row.cells[0], row.cells[1]]) {
-      cell.replaceChildren(...cell.textContent.split(/(?<=_)/).flatMap((part) =>
+    // A name, value or site breaks after its underscores or dots, not inside a word; a
+    // shortened value shows whole on hover.
+    for (const cell of [row.cells[0], row.cells[1], row.cells[2]]) {
+      cell.replaceChildren(...cell.textContent.split(/(?<=[_.])/).flatMap((part) =>
         [document.createTextNode(part), document.createElement("wbr")]));
     }
     row.cells[1].title = c.whole;
@@ -166,7 +167,7 @@ if (s.jar) {
     if (carried) yesNo(sent, carried.has(c.name));
     else sent.textContent = sent.title = "?";
     yesNo(row.insertCell(), seen.has(c.name));
-    if (c.left !== null) row.cells[3].dataset.deadline = performance.now() + 1000 * c.left;
+    if (c.left !== null) row.cells[4].dataset.deadline = performance.now() + 1000 * c.left;
     return row;
   }));
   root.querySelector(".jar .empty").hidden = s.jar.rows.length > 0;

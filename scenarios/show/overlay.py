@@ -54,6 +54,7 @@ def jar_rows(jar):
             "name": c.name,
             "value": _shortened(c.value, 32),
             "whole": c.value,
+            "site": c.site,
             "path": c.path,
             "expires": c.expires,
             "http_only": c.http_only,

@@ -1,0 +1,153 @@
+"""Cross-site: what the browser sends when another site links, posts, frames, fetches or
+loads an image from the lab; partitioned cookies, cookie prefixes and Domain.
+
+The same routes answer on every name: the lab's own pages are meant for lab.localhost, the
+other site's (elsewhere, attacker) for other.localhost; see sites.py.
+"""
+
+import base64
+import secrets
+
+from flask import Blueprint, abort, jsonify, make_response, request
+
+from lab_app.cross_site_lessons import LESSONS  # noqa: F401 - create_app reads each bp's
+from lab_app.page import render_page
+from lab_app.sites import (
+    LAB_SITE,
+    OTHER_SITE,
+    allow_reading,
+    csrf_token,
+    forget_received,
+    host_name,
+    received,
+    record,
+    set_with,
+    site_url,
+    token_matches,
+)
+
+bp = Blueprint("cross_site", __name__, url_prefix="/cross-site")
+
+# The four SameSite settings, each on a cookie of its own.
+SAMESITE_COOKIES = {
+    "strict_cookie": {"samesite": "Strict"},
+    "lax_cookie": {"samesite": "Lax"},
+    "none_secure_cookie": {"samesite": "None", "secure": True},
+    "no_samesite_cookie": {},
+}
+WAYS_IN = ("frame", "image", "fetch")
+GUARDS = {"unguarded": "bank_session_unset", "lax": "bank_session_lax", "token": "bank_session"}
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
+
+
+@bp.route("/set-cookies")
+def set_cookies():
+    forget_received()  # a new run of the table: what came before is another lesson's
+    response = make_response()
+    for name, attributes in SAMESITE_COOKIES.items():
+        set_with(response, name, name.replace("_cookie", "_value"), **attributes)
+    return render_page(response)
+
+
+@bp.route("/landing", methods=["GET", "POST"])
+def landing():
+    """Where every way in arrives; it notes what each carried. ``as``: page, json, image."""
+    record(request.args.get("via", "typed"))
+    shape = request.args.get("as", "page")
+    if shape == "json":
+        carried = {"carried": sorted(request.cookies), "via": request.args.get("via")}
+        return allow_reading(jsonify(carried), credentials=True)
+    if shape == "image":
+        return make_response(PIXEL, {"Content-Type": "image/gif", "Cache-Control": "no-store"})
+    return render_page(make_response("", {"Cache-Control": "no-store"}))
+
+
+@bp.route("/received")
+def what_arrived():
+    """What the ways in carried: the lab's own table, or (as=json) the other site's."""
+    if request.args.get("as") == "json":
+        return allow_reading(jsonify(received(request.args.get("n", ""))))
+    return render_page(template="received.html", log=received())
+
+
+@bp.route("/elsewhere")
+def elsewhere():
+    """The other site's page: a link, a form, and (``embed``) a frame, an image, a fetch."""
+    embed = [kind for kind in request.args.get("embed", "").split(",") if kind]
+    if any(kind not in (*WAYS_IN, "partitioned-frame") for kind in embed):
+        abort(400)
+    return render_page(
+        template="elsewhere.html", lab=site_url(LAB_SITE), embed=embed, n=secrets.token_hex(4)
+    )
+
+
+@bp.route("/set-partitioned-cookie")
+def set_partitioned_cookie():
+    response = make_response()
+    set_with(
+        response,
+        "partitioned_cookie",
+        "partitioned_value",
+        samesite="None",
+        secure=True,
+        partitioned=True,
+    )
+    return render_page(response)
+
+
+@bp.route("/set-prefixed-cookies")
+def set_prefixed_cookies():
+    response = make_response()
+    here = host_name()
+    set_with(response, "__Host-kept_cookie", "kept", secure=True)
+    set_with(response, "__Secure-kept_cookie", "kept", secure=True, path="/cross-site")
+    set_with(response, "__Host-no_secure_cookie", "refused")
+    set_with(response, "__Host-domain_cookie", "refused", secure=True, domain=here)
+    set_with(response, "__Host-sub_path_cookie", "refused", secure=True, path="/cross-site")
+    set_with(response, "__Secure-no_secure_cookie", "refused")
+    return render_page(response)
+
+
+@bp.route("/set-domain-cookies")
+def set_domain_cookies():
+    response = make_response()
+    set_with(response, "host_only_cookie", "host_only_value")
+    set_with(response, "domain_cookie", "domain_value", domain=host_name())
+    set_with(response, "foreign_domain_cookie", "foreign_value", domain=OTHER_SITE)
+    set_with(response, "localhost_domain_cookie", "localhost_value", domain="localhost")
+    return render_page(response)
+
+
+@bp.route("/bank")
+def bank():
+    """Log in: three session cookies (no SameSite, Lax, and one whose forms carry a token)."""
+    response = make_response()
+    session = secrets.token_hex(8)
+    set_with(response, "bank_session_unset", session)
+    set_with(response, "bank_session_lax", session, samesite="Lax")
+    set_with(response, "bank_session", session)
+    return render_page(response, template="bank.html", token=csrf_token(session))
+
+
+@bp.route("/transfer/<guard>", methods=["GET", "POST"])
+def transfer(guard):
+    """A state-changing route: a transfer, made only for a session that is logged in (and,
+    guarded by a token, only with its CSRF token)."""
+    if guard not in GUARDS:
+        abort(404)
+    session = request.cookies.get(GUARDS[guard], "")
+    if request.method != "POST":
+        outcome = "nothing done: a transfer is a POST"
+    elif not session:
+        outcome = f"refused: no {GUARDS[guard]} cookie arrived, so nobody is logged in"
+    elif guard == "token" and not token_matches(session, request.form.get("csrf_token")):
+        outcome = "refused: the session cookie arrived, but no valid CSRF token came with it"
+    else:
+        outcome = f"done: {request.form.get('amount', '?')} transferred to account 666"
+    return render_page(template="transfer.html", outcome=outcome)
+
+
+@bp.route("/attacker")
+def attacker():
+    """The other site's page: three forms that post a transfer to the lab."""
+    return render_page(template="attacker.html", lab=site_url(LAB_SITE), guards=tuple(GUARDS))
