@@ -146,22 +146,11 @@ def test_a_learner_app_may_come_from_create_app(tmp_path, browser):
 
 # `python -m scenarios`, checking the exercises/ of the folder it runs in rather than the
 # checkout's: both tracks' run() take the folder as their default root.
-CHECK_HERE = """
-import functools, pathlib, sys
-from scenarios.tracks.automation import track
-from scenarios.tracks.flask_track import workshop
-workshop.run = functools.partial(workshop.run, root=pathlib.Path.cwd())
-track.run = functools.partial(track.run, root=pathlib.Path.cwd())
-from scenarios.cli.main import main
-sys.exit(main())
-"""
-
-
 def cookie_lab_check(*args, root=None):
-    """`cookie-lab check ARGS` in the checkout, or on the exercises/ under ``root``."""
-    run = ["-m", "scenarios"] if root is None else ["-c", CHECK_HERE]
+    """`cookie-lab check ARGS` in the checkout, or on the exercises/ under ``root``: a check
+    finds the exercises from its working directory up."""
     return subprocess.run(
-        [sys.executable, *run, "check", *args],
+        [sys.executable, "-m", "scenarios", "check", *args],
         cwd=root or ROOT,
         capture_output=True,
         text=True,

@@ -232,8 +232,8 @@ def test_a_config_crosses_as_json_whole_and_validated(tmp_path):
         Config.from_json(
             config.to_json().replace('"page_load_seconds": 3', '"page_load_seconds": 0')
         )
-    with pytest.raises(UsageError, match="no setting 'colour'"):
-        Config.from_json('{"colour": "red"}')
+    with pytest.raises(UsageError, match="no setting 'flavour'"):
+        Config.from_json('{"flavour": "chocolate-chip"}')
 
 
 def test_four_real_runs_catch_a_coin_flip_nine_times_in_ten():
