@@ -17,12 +17,9 @@ command that may change the page, as ``cookie-lab run`` does.
 """
 
 import os
-import threading
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pytest
-from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
 from lab_app.broken import BROKEN_LABS
@@ -31,6 +28,9 @@ from scenarios.browser.live import Browser
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.lab.server import LabServer
+from scenarios.tracks.automation.restart import restarter
+from scenarios.tracks.automation.slow_motion import slow_motion
+from scenarios.tracks.automation.urls import check_url
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,6 @@ class Lent:
 
 
 LENT = pytest.StashKey()
-
-# Commands after which a watching class gets a pause: those that load or change the page.
-_PAUSE_AFTER = frozenset(
-    {Command.GET, Command.REFRESH, Command.GO_BACK, Command.GO_FORWARD, Command.CLICK_ELEMENT}
-)
 
 
 def pytest_addoption(parser):
@@ -146,58 +141,12 @@ def restart_browser(lab_browser, lab_config):
     """A function that closes the browser and opens it again on the same profile, as a user
     quitting and relaunching it would, and returns the new driver: use that one from then on.
     """
-
-    def restart():
-        old = lab_browser.driver
-        lab_browser.restart()
-        # The old driver's browser is gone: a command on it would fail with a connection
-        # error that names neither the driver nor the fix.
-        old.execute = _stale
-        return lab_browser.driver
-
-    return restart
-
-
-class StaleDriver(Exception):
-    pass
-
-
-def _stale(command, params=None):
-    raise StaleDriver(
-        "this driver's browser was closed by restart_browser(): use the driver "
-        "restart_browser() returned (driver = restart_browser())"
-    )
+    return restarter(lab_browser)
 
 
 def prepare(browser, config):
     """What every browser a learner's test drives has, once: slow motion, and a clear
     error for a URL that is not one."""
-    browser.add_command_listener(before=_check_url)
-    if not config.slow_mo:
-        return
-    # Slow motion for a watching class, not a wait for state; it outlives a restart.
-    pause = threading.Event()
-
-    def after(command, params):
-        if command in _PAUSE_AFTER:
-            pause.wait(config.slow_mo)
-
-    browser.add_command_listener(after=after)
-
-
-def _check_url(command, params):
-    # The browser's own answer, "invalid argument", says neither the URL nor the slip:
-    # lab_url has no trailing slash, so lab_url + "set-cookie" ends the port with a path.
-    if command != Command.GET:
-        return
-    url = (params or {}).get("url", "")
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parses the port
-    except ValueError:
-        parts = None
-    if parts is None or not parts.scheme:
-        raise ValueError(
-            f"driver.get({url!r}): that is not a URL the browser can load; a lab page is "
-            'lab_url + "/" + its path, e.g. lab_url + "/set-cookie"'
-        )
+    browser.add_command_listener(before=check_url)
+    if config.slow_mo:
+        slow_motion(browser, config.slow_mo)
