@@ -83,9 +83,8 @@ class Overlay(Observer):
         self._jar, self._mode = jar, "step" if step_mode else "slow"
         self._step, self._looking_at, self._number = None, (), 0
         self._rows, self._busy, self._read_at, self._read_wall = [], False, 0.0, 0.0
-        if jar is not None and browser not in _LISTENING:
-            browser.add_command_listener(after=_listener(weakref.ref(browser)))
-            _LISTENING.add(browser)
+        if jar is not None:
+            follow_commands(browser)
 
     def step_started(self, step):
         self._step, self._looking_at = step, ()
@@ -179,6 +178,15 @@ class Overlay(Observer):
             pass
         finally:
             self._busy = False
+
+
+def follow_commands(browser):
+    """From now on, after each of ``browser``'s commands that may change the jar, the overlay
+    whose step runs in it reads the jar (one listener per browser, whatever the overlays).
+    Listeners run in the order they were added: one added later sees the jar drawn."""
+    if browser not in _LISTENING:
+        browser.add_command_listener(after=_listener(weakref.ref(browser)))
+        _LISTENING.add(browser)
 
 
 def _listener(browser_ref):

@@ -10,27 +10,32 @@ pytest and Selenium::
 ``lab_url`` is the lab app on a free loopback port: the real lab, or with ``--lab-broken NAME``
 a broken one, for a learner or an instructor trying one by hand. While grading, the grader
 lends its browser, its Config and a lab it serves from its own process (``Lent``): the test
-cannot tell the real lab from a broken one but by testing it. ``driver``
-is one Chromium for the whole session, with an empty cookie jar and empty local storage at
-the start of every test. ``--headed`` shows it, ``--slow-mo SECONDS`` pauses after each
-command that may change the page, as ``cookie-lab run`` does.
+cannot tell the real lab from a broken one but by testing it. ``driver`` is one Chromium for
+the whole session; each test gets it as a pytest-playwright user gets a new page: blank, in
+one tab, at the default window size, with an empty cookie jar and empty local storage.
+
+Options, as pytest-playwright's: ``--headed`` shows the browser and in its page the test, its
+pages and the cookie jar (watch.py); ``--slow-mo SECONDS`` pauses after each command that may
+change the page, as ``cookie-lab run`` does; ``--screenshot``/``--output`` save a failing
+test's screenshot, page and cookie jar (artifacts.py).
 """
 
-import os
-import threading
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pytest
-from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
-from lab_app.broken import BROKEN_LABS
 from lab_app.tutorial import COOKIE_PATHS
 from scenarios.browser.live import Browser
 from scenarios.core.config import Config
-from scenarios.core.errors import UsageError
 from scenarios.lab.server import LabServer
+from scenarios.tracks.automation.artifacts import Artifacts
+from scenarios.tracks.automation.fresh import fresh_start
+from scenarios.tracks.automation.options import add_options, config_from, refuse_options
+from scenarios.tracks.automation.restart import restarter
+from scenarios.tracks.automation.slow_motion import slow_motion
+from scenarios.tracks.automation.urls import check_url
+from scenarios.tracks.automation.watch import Watched, follow
 
 
 @dataclass(frozen=True)
@@ -44,39 +49,32 @@ class Lent:
 
 
 LENT = pytest.StashKey()
-
-# Commands after which a watching class gets a pause: those that load or change the page.
-_PAUSE_AFTER = frozenset(
-    {Command.GET, Command.REFRESH, Command.GO_BACK, Command.GO_FORWARD, Command.CLICK_ELEMENT}
-)
+ARTIFACTS = pytest.StashKey()
+# A test's call report, for its fixtures' teardown (the headed overlay shows its result).
+CALL_REPORT = pytest.StashKey()
 
 
 def pytest_addoption(parser):
-    group = parser.getgroup("cookie-lab", "cookie-lab's lab and browser for browser tests")
-    group.addoption("--headed", action="store_true", help="show the browser")
-    group.addoption(
-        "--slow-mo", type=float, default=0.0, metavar="SECONDS", help="pause after each page"
-    )
-    group.addoption(
-        "--lab-broken",
-        default=None,
-        metavar="NAME",
-        choices=sorted(BROKEN_LABS),
-        help="serve this broken lab instead of the real one (see lab_app/broken.py)",
-    )
-    group.addoption(
-        "--lab-expiry-seconds",
-        type=int,
-        default=None,
-        metavar="N",
-        help="the expiring cookie's life (default: COOKIE_LAB_EXPIRY_SECONDS, else 15)",
-    )
+    add_options(parser)
 
 
 def pytest_configure(config):
-    # Here, not in a fixture: pytest says it in one line, before any test runs.
-    if config.getoption("--headed") and not os.environ.get("DISPLAY"):
-        raise pytest.UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
+    refuse_options(config)
+    root = config.invocation_params.dir
+    config.stash[ARTIFACTS] = artifacts = Artifacts(
+        config.getoption("--screenshot"), root / config.getoption("--output"), root
+    )
+    if not hasattr(config, "workerinput"):  # pytest-xdist's workers leave it to their leader
+        artifacts.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = (yield).get_result()
+    if call.when == "call" and "lab_browser" in item.funcargs:
+        item.stash[CALL_REPORT] = report
+        browser, lab_url = item.funcargs["lab_browser"], item.funcargs["lab_url"]
+        item.config.stash[ARTIFACTS].keep(report, browser, lab_url)
 
 
 @pytest.fixture(scope="session")
@@ -86,19 +84,7 @@ def lab_config(pytestconfig):
     lent = pytestconfig.stash.get(LENT, None)
     if lent is not None:
         return lent.config
-    option = pytestconfig.getoption
-    headless = not option("--headed")
-    try:
-        config = Config.from_env(
-            headless=headless,
-            slow_mo=option("--slow-mo"),
-            expiry_seconds=option("--lab-expiry-seconds"),
-        )
-    except UsageError as exc:
-        raise pytest.UsageError(str(exc)) from None
-    if config.remote_url:
-        raise pytest.UsageError("browser tests need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
-    return config
+    return config_from(pytestconfig)
 
 
 @pytest.fixture(scope="session")
@@ -135,69 +121,35 @@ def lab_browser(pytestconfig, lab_config):
 
 
 @pytest.fixture
-def driver(lab_browser, lab_url):
-    """The session's WebDriver with no cookies (any path) and no local storage for the lab."""
+def driver(request, lab_browser, lab_url, lab_config):
+    """The session's WebDriver on a blank page in one tab at the default window size, with no
+    cookies (any path) and no local storage for the lab; with ``--headed``, the test shown in
+    the page as it runs."""
+    fresh_start(lab_browser, lab_config.window_size)
     lab_browser.jar_for(lab_url, COOKIE_PATHS).clear()
-    return lab_browser.driver
+    if not lab_config.shows_overlay:
+        yield lab_browser.driver
+        return
+    items = request.session.items
+    number = items.index(request.node) + 1 if request.node in items else 0
+    watched = Watched(lab_browser, lab_url, request.node.name, number, len(items))
+    yield lab_browser.driver
+    watched.finished(request.node.stash.get(CALL_REPORT, None), linger=lab_config.slow_mo)
 
 
 @pytest.fixture
-def restart_browser(lab_browser, lab_config):
+def restart_browser(lab_browser, driver):
     """A function that closes the browser and opens it again on the same profile, as a user
     quitting and relaunching it would, and returns the new driver: use that one from then on.
     """
-
-    def restart():
-        old = lab_browser.driver
-        lab_browser.restart()
-        # The old driver's browser is gone: a command on it would fail with a connection
-        # error that names neither the driver nor the fix.
-        old.execute = _stale
-        return lab_browser.driver
-
-    return restart
-
-
-class StaleDriver(Exception):
-    pass
-
-
-def _stale(command, params=None):
-    raise StaleDriver(
-        "this driver's browser was closed by restart_browser(): use the driver "
-        "restart_browser() returned (driver = restart_browser())"
-    )
+    return restarter(lab_browser)
 
 
 def prepare(browser, config):
-    """What every browser a learner's test drives has, once: slow motion, and a clear
-    error for a URL that is not one."""
-    browser.add_command_listener(before=_check_url)
-    if not config.slow_mo:
-        return
-    # Slow motion for a watching class, not a wait for state; it outlives a restart.
-    pause = threading.Event()
-
-    def after(command, params):
-        if command in _PAUSE_AFTER:
-            pause.wait(config.slow_mo)
-
-    browser.add_command_listener(after=after)
-
-
-def _check_url(command, params):
-    # The browser's own answer, "invalid argument", says neither the URL nor the slip:
-    # lab_url has no trailing slash, so lab_url + "set-cookie" ends the port with a path.
-    if command != Command.GET:
-        return
-    url = (params or {}).get("url", "")
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - parses the port
-    except ValueError:
-        parts = None
-    if parts is None or not parts.scheme:
-        raise ValueError(
-            f"driver.get({url!r}): that is not a URL the browser can load; a lab page is "
-            'lab_url + "/" + its path, e.g. lab_url + "/set-cookie"'
-        )
+    """What every browser a learner's test drives has, once: a clear error for a URL that is
+    not one, the watched test's page count (headed), and slow motion."""
+    browser.add_command_listener(before=check_url)
+    if config.shows_overlay:
+        follow(browser)  # before slow motion: a pause shows the page's count and jar
+    if config.slow_mo:
+        slow_motion(browser, config.slow_mo)

@@ -1,0 +1,75 @@
+"""The plugin's command-line options, and the one-line refusals of bad ones: pytest says
+them as usage errors, before any test runs. ``--headed``, ``--slow-mo``, ``--screenshot`` and
+``--output`` are named and behave as pytest-playwright's, but that --slow-mo counts seconds."""
+
+import os
+
+import pytest
+
+from lab_app.broken import BROKEN_LABS
+from scenarios.core.config import Config
+from scenarios.core.errors import UsageError
+from scenarios.tracks.automation.artifacts import MODES
+from scenarios.tracks.automation.slow_motion import refusal
+
+
+def add_options(parser):
+    group = parser.getgroup("cookie-lab", "cookie-lab's lab and browser for browser tests")
+    group.addoption("--headed", action="store_true", help="show the browser")
+    group.addoption(
+        "--slow-mo", type=float, default=0.0, metavar="SECONDS", help="pause after each page"
+    )
+    group.addoption(
+        "--lab-broken",
+        default=None,
+        metavar="NAME",
+        choices=sorted(BROKEN_LABS),
+        help="serve this broken lab instead of the real one (see lab_app/broken.py)",
+    )
+    group.addoption(
+        "--lab-expiry-seconds",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the expiring cookie's life (default: COOKIE_LAB_EXPIRY_SECONDS, else 15)",
+    )
+    group.addoption(
+        "--screenshot",
+        default="off",
+        choices=MODES,
+        help="save a screenshot, the page's HTML and the cookie jar of each failing test "
+        "(only-on-failure) or of every test (on), in a folder per test under --output "
+        "(default: off)",
+    )
+    group.addoption(
+        "--output",
+        default="test-results",
+        metavar="DIR",
+        help="where --screenshot saves (default: test-results)",
+    )
+
+
+def refuse_options(config):
+    """Raise pytest's UsageError for an option the run cannot go on with."""
+    # Here, not in a fixture: pytest says it in one line, before any test runs.
+    if config.getoption("--headed") and not os.environ.get("DISPLAY"):
+        raise pytest.UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
+    refused = refusal(config.getoption("--slow-mo"))
+    if refused:
+        raise pytest.UsageError(refused)
+
+
+def config_from(pytestconfig):
+    """The browser's and the lab's settings, from the command line and COOKIE_LAB_*."""
+    option = pytestconfig.getoption
+    try:
+        config = Config.from_env(
+            headless=not option("--headed"),
+            slow_mo=option("--slow-mo"),
+            expiry_seconds=option("--lab-expiry-seconds"),
+        )
+    except UsageError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    if config.remote_url:
+        raise pytest.UsageError("browser tests need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
+    return config
