@@ -16,7 +16,7 @@ import pytest
 from helpers import survivors, tagged_env
 
 from scenarios.tracks.automation.artifacts import folder_name
-from scenarios.tracks.automation.watch import Watched, follow
+from scenarios.tracks.automation.headed import Watched, follow
 
 PYTEST = [sys.executable, "-m", "pytest", "-p", "cookie_lab", "-p", "no:cacheprovider", "-q"]
 READ_OVERLAY = """

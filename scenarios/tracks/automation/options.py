@@ -2,8 +2,6 @@
 them as usage errors, before any test runs. ``--headed``, ``--slow-mo``, ``--screenshot`` and
 ``--output`` are named and behave as pytest-playwright's, but that --slow-mo counts seconds."""
 
-import os
-
 import pytest
 
 from lab_app.broken import BROKEN_LABS
@@ -52,11 +50,18 @@ def add_options(parser):
 def refuse_options(config):
     """Raise pytest's UsageError for an option the run cannot go on with."""
     # Here, not in a fixture: pytest says it in one line, before any test runs.
-    if config.getoption("--headed") and not os.environ.get("DISPLAY"):
+    if config.getoption("--headed") and not _display():
         raise pytest.UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")
     refused = refusal(config.getoption("--slow-mo"))
     if refused:
         raise pytest.UsageError(refused)
+
+
+def _display():
+    try:
+        return Config.from_env().display
+    except UsageError as exc:  # a bad COOKIE_LAB_* setting
+        raise pytest.UsageError(str(exc)) from None
 
 
 def config_from(pytestconfig):

@@ -31,11 +31,11 @@ from scenarios.core.config import Config
 from scenarios.lab.server import LabServer
 from scenarios.tracks.automation.artifacts import Artifacts
 from scenarios.tracks.automation.fresh import fresh_start
+from scenarios.tracks.automation.headed import Watched, follow
 from scenarios.tracks.automation.options import add_options, config_from, refuse_options
 from scenarios.tracks.automation.restart import restarter
 from scenarios.tracks.automation.slow_motion import slow_motion
 from scenarios.tracks.automation.urls import check_url
-from scenarios.tracks.automation.watch import Watched, follow
 
 
 @dataclass(frozen=True)
