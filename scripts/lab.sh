@@ -3,26 +3,9 @@
 # With no display it still finishes: in a virtual display (Xvfb) when installed, else
 # headless. Extra arguments go to `cookie-lab run` and win (e.g. --slow-mo 3, names).
 # At the end the browser shows the run's summary until Enter or q; `--hold N` closes it
-# after N seconds at most (0: at once).
+# after N seconds at most (0: at once): `make lab ARGS="--hold 30"`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-args=()
-while [[ $# -gt 0 ]]; do
-    case $1 in
-        --hold)
-            if [[ $# -lt 2 ]]; then
-                echo "lab: error: --hold takes seconds, e.g. --hold 30" >&2
-                exit 2
-            fi
-            export COOKIE_LAB_HOLD_SECONDS=$2
-            shift 2
-            ;;
-        --hold=*) export COOKIE_LAB_HOLD_SECONDS=${1#--hold=}; shift ;;
-        *) args+=("$1"); shift ;;
-    esac
-done
-set -- ${args[@]+"${args[@]}"}
 
 XVFB=${XVFB:-Xvfb}
 RUN=(.venv/bin/python -m scenarios run --slow-mo 1.5 --report lab-report)

@@ -350,3 +350,15 @@ def test_k_chooses_exercises_of_both_tracks(monkeypatch):
     assert main(["check", "-k", "httponly"], {}, io.StringIO()) == 0
     assert [e.folder for e in chosen["flask"]] == ["08_httponly_cookie"]
     assert [e.folder for e in chosen["auto"]] == ["15_httponly_cookie"]
+
+
+@pytest.mark.parametrize(
+    ("hold", "said"),
+    [
+        ("soon", "--hold takes a number, got 'soon'"),
+        ("5000", "--hold must be between 0 and 3600, got 5000.0"),
+    ],
+)
+def test_hold_takes_seconds_up_to_an_hour(hold, said, capsys):
+    assert main(["run", "--hold", hold], {}) == 2
+    assert capsys.readouterr().err == f"cookie-lab: error: {said}\n"

@@ -63,6 +63,13 @@ def build_parser():
         help="run on N browsers at once (default 1)",
     )
     _add_step(run)
+    run.add_argument(
+        "--hold",
+        type=number(float, "--hold"),
+        metavar="SECONDS",
+        help="keep the headed browser's last screen (the run's summary) up this long at most; "
+        "0: close at once (default: until Enter or q at a terminal)",
+    )
     check = commands.add_parser(
         "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
     )
@@ -94,6 +101,7 @@ def build_parser():
         expiry_seconds=None,
         report=None,
         workers=None,
+        hold=None,
     )
     return parser
 

@@ -28,6 +28,7 @@ def build_config(args, environ, scenarios=()):
         expiry_seconds=args.expiry_seconds,
         page_load_seconds=args.page_load_timeout,
         step=args.step,
+        hold_seconds=args.hold,
     )
     if not config.headless and not config.remote_url and not config.display:
         raise UsageError("--headed needs a display: set DISPLAY, or run under xvfb-run")

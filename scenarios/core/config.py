@@ -111,13 +111,6 @@ class Config:
                     "COOKIE_LAB_PAGE_LOAD_SECONDS takes seconds, got "
                     f"{env['COOKIE_LAB_PAGE_LOAD_SECONDS']!r}"
                 ) from None
-        if env.get("COOKIE_LAB_HOLD_SECONDS"):
-            try:
-                values["hold_seconds"] = float(env["COOKIE_LAB_HOLD_SECONDS"])
-            except ValueError:
-                raise UsageError(
-                    f"--hold takes seconds, got {env['COOKIE_LAB_HOLD_SECONDS']!r}"
-                ) from None
         if "COOKIE_LAB_EXPIRY_SECONDS" in env:
             values["expiry_seconds"] = parse_seconds(
                 env["COOKIE_LAB_EXPIRY_SECONDS"], "COOKIE_LAB_EXPIRY_SECONDS"
