@@ -138,9 +138,11 @@ def test_its_images_are_light_real_screenshots_of_lab_pages(full_run, driver):
     shown = driver.execute_script(PIXELS, LAB_TH_COLOUR)
     assert len(shown) == len(images)
     # Per pixel: the headless shell's viewport is the whole window (1280x720), Chromium's
-    # is what its window frame leaves (1280x633). Under 50 kB of base64 for 1280x633.
+    # is what its window frame leaves (1280x633). Under 55 kB of base64 for 1280x633: every
+    # lab page now says which site it is and where the request came from (a line of text
+    # more in each screenshot, +6%), and the cross-site pages hold frames and forms.
     pixels = sum(image["width"] * image["height"] for image in shown)
-    assert sum(map(len, images)) / pixels < 50_000 / (1280 * 633)
+    assert sum(map(len, images)) / pixels < 55_000 / (1280 * 633)
     assert len(html) < 3_500_000 * 720 / 633
     for image in shown:
         assert WINDOW_WIDTH - 20 <= image["width"] <= WINDOW_WIDTH and image["height"] > 300
