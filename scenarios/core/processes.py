@@ -116,3 +116,35 @@ def dying_with_this_thread():
             os.kill(os.getpid(), signal.SIGKILL)
 
     return preexec
+
+
+# The tag every process a learner's code starts inherits in its environment, by which what
+# escaped its process group (a session of its own) is found and killed.
+TAG = "COOKIE_LAB_LEARNER_RUN"
+
+
+def tagged(tag):
+    """The live processes whose environment carries ``tag`` (a zombie's reads as empty)."""
+    needle = f"{TAG}={tag}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if needle in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return found
+
+
+def reap(tag):
+    """Kill every live process whose environment carries ``tag``; return those found."""
+    found = []
+    for pid in tagged(tag):
+        try:
+            os.kill(pid, signal.SIGKILL)
+            found.append(pid)
+        except OSError:
+            continue  # gone meanwhile
+    return found

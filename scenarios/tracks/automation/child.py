@@ -8,12 +8,15 @@ parent answers "go" or "skip" on another, keeps the deadlines and reaps what is 
         "config": "<Config.to_json()>", "lab_url": "http://127.0.0.1:41234", ...}'
 
 SIGTERM (the parent's deadline) says where the run was, ends it, and quits the browser.
+It runs in a box (core/isolation.py), and ends with os._exit: a learner's thread that never
+ends cannot keep it alive, nor can a copy of it (os.fork) talk to the parent.
 """
 
 import gc
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 import traceback
@@ -22,10 +25,12 @@ from pathlib import Path
 import pytest
 from _pytest.nodes import Collector
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.remote.command import Command
 from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
+from scenarios.core.isolation import enter
 from scenarios.tracks.automation.plugin import LENT, Lent, prepare
 
 
@@ -116,6 +121,66 @@ class SleepWatch:
         self._sleep(seconds)
 
 
+class ForkWatch:
+    """Notes the first os.fork called from each learner's file. The copy it makes would share
+    the pipes to the parent and answer for this process: in the copy they are closed at once,
+    and it ends when it comes back to the loop below (the box kills it at the latest)."""
+
+    def __init__(self, test_files, fds):
+        self.lines = dict.fromkeys(map(str, test_files))
+        self.copy = False
+        self._fds = fds
+        os.register_at_fork(after_in_parent=self._parent, after_in_child=self._child)
+
+    def _child(self):
+        self.copy = True
+        for fd in self._fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def _parent(self):
+        frame = sys._getframe(1)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if name == subprocess.__file__:
+                return  # a Popen with a preexec_fn: a program started, not a copy
+            if name in self.lines:
+                self.lines[name] = self.lines[name] or frame.f_lineno
+                return
+            frame = frame.f_back
+
+
+class Health:
+    """Whether the browser came out of a run alive, and if not, whether the test ended it."""
+
+    PROBE_SECONDS = 3.0  # a frozen browser does not answer; a live one does in milliseconds
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.quit = False  # the learner's driver.quit() (a restart's quit leaves it alive)
+        browser.add_command_listener(before=self._heard)
+
+    def _heard(self, command, params):
+        self.quit = self.quit or command == Command.QUIT
+
+    def dead(self):
+        """Why the browser no longer answers ("chromedriver ended", ...), or None."""
+        process = getattr(getattr(self.browser.session, "service", None), "process", None)
+        if process is not None and process.poll() is not None:
+            return f"its driver ended (exit status {process.returncode})"
+        client = self.browser.driver.command_executor._client_config
+        bound, client.timeout = client.timeout, self.PROBE_SECONDS
+        try:
+            self.browser.driver.execute(Command.W3C_GET_WINDOW_HANDLES)
+            return None
+        except Exception as exc:  # noqa: BLE001 - whatever a dead driver raises
+            return _first_line(getattr(exc, "msg", None) or type(exc).__name__)
+        finally:
+            client.timeout = bound
+
+
 def where(frame, files):
     """Where a run stopped in ``frame`` was, in the learner's files: their innermost line, and
     whether it was sleeping or in a WebDriverWait (and its timeout); None if not in them."""
@@ -160,14 +225,17 @@ class _Stop(KeyboardInterrupt):
 
 
 def main(argv):
+    enter()  # this process is the learner's, in its box; the keeper and init wait outside
     spec = json.loads(argv[1])
     events = os.fdopen(spec["events_fd"], "w", buffering=1)
     answers = os.fdopen(spec["answers_fd"], "r")
+    files = [Path(f) for f in spec["test_files"]]
+    forks = ForkWatch(files, (spec["events_fd"], spec["answers_fd"]))
 
     def emit(**event):
-        events.write(json.dumps(event) + "\n")
+        if not forks.copy:
+            events.write(json.dumps(event) + "\n")
 
-    files = [Path(f) for f in spec["test_files"]]
     stopping = []
 
     def stop(signum, frame):
@@ -186,13 +254,16 @@ def main(argv):
         config = Config.from_json(spec["config"])
         with Browser(config) as browser:
             prepare(browser, config)
+            health = Health(browser)
             lent = Lent(browser, config, spec["lab_url"])
             emit(event="ready")
             # Each pytest run ends with two full garbage collections (its unraisable-exception
             # check): over Selenium's objects, a third of a run's CPU. Frozen, what is alive
             # now is left out of them.
             gc.freeze()
-            for index, job in spec["runs"]:
+            runs, repeated = list(spec["runs"]), set()
+            while runs:
+                index, job = runs.pop(0)
                 emit(event="start", run=index)
                 answer = answers.readline().strip()
                 if answer == "skip":
@@ -201,11 +272,25 @@ def main(argv):
                     break  # the parent is gone
                 _forget(files)
                 results = Results(files[job], lent)
+                health.quit = False
                 pytest.main(pytest_args(files[job]), plugins=[results])
+                if forks.copy:
+                    os._exit(0)  # the learner's copy of this process, back from its test
                 if stopping:
                     break  # pytest took the signal as a Ctrl-C: the parent wants us gone
+                died = health.dead()
+                if died:
+                    browser.relaunch()  # the next run needs a browser, whoever ended it
+                    if not health.quit and index not in repeated:
+                        # The lab's fault, not the test's: the run is void, and done again.
+                        repeated.add(index)
+                        emit(event="browser_died", run=index, why=died)
+                        runs.insert(0, [index, job])
+                        continue
                 line = sleeps.lines[str(files[job])]
-                emit(event="done", run=index, sleep_line=line, **results.outcome())
+                fork = forks.lines[str(files[job])]
+                outcome = results.outcome() | {"sleep_line": line, "fork_line": fork}
+                emit(event="done", run=index, **outcome)
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2
@@ -224,4 +309,8 @@ def _forget(files):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    status = main(sys.argv)
+    # Not sys.exit: Python would wait for the learner's threads that never end.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
