@@ -71,15 +71,16 @@ def settle(probe, timeout, interval=0.1):
     return answer
 
 
-def members(group):
-    """The live processes (zombies aside) in process group ``group``, by /proc."""
+def members(group, states=None):
+    """The live processes (zombies aside) in process group ``group``, by /proc; with
+    ``states``, only those in one of them ("T": stopped)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue  # gone while we looked
-        if fields[0] != "Z" and int(fields[2]) == group:
+        if fields[0] != "Z" and int(fields[2]) == group and fields[0] in (states or fields[0]):
             found.append(int(stat.parent.name))
     return found
 

@@ -140,6 +140,11 @@ class ForkWatch:
             except OSError:
                 pass
 
+    def guard(self, command, params):
+        """A command listener: the copy's commands would cross the parent's on one socket."""
+        if self.copy:
+            raise RuntimeError("a copy of the test process (os.fork) cannot use the browser")
+
     def _parent(self):
         frame = sys._getframe(1)
         while frame is not None:
@@ -254,6 +259,7 @@ def main(argv):
         config = Config.from_json(spec["config"])
         with Browser(config) as browser:
             prepare(browser, config)
+            browser.add_command_listener(before=forks.guard)
             health = Health(browser)
             lent = Lent(browser, config, spec["lab_url"])
             emit(event="ready")
