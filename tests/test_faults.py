@@ -17,7 +17,9 @@ import pytest
 from flask import Flask
 from helpers import RUNNER, Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
+from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
+from scenarios.core.config import Config
 from scenarios.lab.server import LabServer
 
 pytestmark = pytest.mark.browser
@@ -274,3 +276,23 @@ def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130 and took < 8, took
+
+
+def test_a_restart_with_a_stopped_driver_kills_it_in_seconds_and_says_nothing(capfd):
+    """A stopped (SIGSTOP) driver asked to quit held a session restart 172 s: the quit's
+    timeout, Selenium's shutdown request, 30 s polling its port, a 60 s wait for SIGTERM, and
+    a traceback in Selenium's log (issue 26, item 6). Stopped, it is killed at once."""
+    browser = Browser(Config(headless=True))
+    try:
+        stopped = browser.session.service.process.pid
+        os.kill(stopped, signal.SIGSTOP)
+        start = time.monotonic()
+        browser.restart()
+        took = time.monotonic() - start
+        browser.driver.get("data:text/html,<h1>again</h1>")
+        assert browser.driver.find_element("tag name", "h1").text == "again"
+    finally:
+        browser.quit()
+    assert took < 10, took
+    assert not Path(f"/proc/{stopped}").exists()
+    assert "Traceback" not in capfd.readouterr().err

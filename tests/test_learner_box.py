@@ -11,19 +11,20 @@ import subprocess
 import sys
 import textwrap
 import threading
+from pathlib import Path
 
 import pytest
-from helpers import TAG, processes_tagged, survivors, tagged_env
+from helpers import TAG, Lines, processes_tagged, survivors, tagged_env
 
-from scenarios.content.exercises import automation as catalog
-from scenarios.content.exercises.catalog import EXERCISES
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK, FLASK_TRACK
 from scenarios.core.config import Config
 from scenarios.core.processes import settle
 from scenarios.tracks.automation import fingerprint, grader, supervisor
 from scenarios.tracks.automation.verdict import judge
-from scenarios.tracks.flask_track.workshop import ROOT
+from scenarios.tracks.flask_track.workshop import AGAIN
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
 
 
@@ -135,29 +136,19 @@ for signum in (signal.SIGTERM, signal.SIGSTOP, signal.SIGKILL):
     os.kill(os.getppid(), signum)
 """
 
-CHECKER = (
-    "import sys, functools, pathlib\n"
-    "from scenarios.tracks.flask_track import workshop\n"
-    "from scenarios.tracks.automation import track\n"
-    "root = pathlib.Path(sys.argv[1])\n"
-    "workshop.run = functools.partial(workshop.run, root=root)\n"
-    "track.run = functools.partial(track.run, root=root)\n"
-    "from scenarios.cli.main import main\n"
-    "sys.exit(main(['check', *sys.argv[2:]]))\n"
-)
-
 
 def checker(root, *numbers, env):
+    """`cookie-lab check` on the exercises tree under ``root``, in a process group of its own."""
     return subprocess.Popen(
-        [sys.executable, "-c", CHECKER, root, *numbers],
+        [sys.executable, "-m", "scenarios", "check", "--exercises", root / "exercises", *numbers],
         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, start_new_session=True,
     )  # fmt: skip
 
 
 def test_an_app_that_signals_its_parent_floods_and_escapes_still_gets_its_verdict(tmp_path):
-    solution = (ROOT / "solutions" / EXERCISES[0].folder / "app.py").read_text()
-    folder = tmp_path / "exercises" / EXERCISES[0].folder
+    solution = (ROOT / "solutions" / FLASK_TRACK[0].folder / "app.py").read_text()
+    folder = tmp_path / "exercises" / FLASK_TRACK[0].folder
     folder.mkdir(parents=True)
     (folder / "app.py").write_text(solution + SABOTAGE)
     env = tagged_env()
@@ -176,10 +167,10 @@ def test_an_app_that_signals_its_parent_floods_and_escapes_still_gets_its_verdic
 
 
 def test_a_sigkilled_check_leaves_nothing_of_the_grading(tmp_path):
-    exercise = catalog.EXERCISES[0]
+    exercise = AUTOMATION_TRACK[0]
     folder = tmp_path / "exercises" / exercise.folder
     folder.mkdir(parents=True)
-    write(folder, exercise.test_name, """
+    write(folder, exercise.file_name, """
         import subprocess
 
         def test_it(driver, lab_url):
@@ -199,4 +190,33 @@ def test_a_sigkilled_check_leaves_nothing_of_the_grading(tmp_path):
     finally:
         process.kill()
         survivors(env, timeout=0)
+    assert left == []
+
+
+def test_a_browser_killed_mid_check_is_the_checkers_fault_and_the_check_is_done_again(tmp_path):
+    solution = (ROOT / "solutions" / FLASK_TRACK[0].folder / "app.py").read_text()
+    folder = tmp_path / "exercises" / FLASK_TRACK[0].folder
+    folder.mkdir(parents=True)
+    (folder / "app.py").write_text(solution)
+    env = tagged_env()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "scenarios", "check", "--exercises", tmp_path / "exercises", "1",
+         "--slow-mo", "0.5"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        lines = Lines(process.stdout)
+        lines.until("  ok   Start your app", within=30)
+        for pid, name in processes_tagged(env):
+            if name == "chromium":
+                os.kill(pid, signal.SIGKILL)  # as a crash would, mid-check
+        process.wait(timeout=60)
+        out = "".join(lines.seen) + lines.rest()
+    finally:
+        process.kill()
+        left = survivors(env, timeout=5)
+    assert process.returncode == 0, out + process.stderr.read()
+    assert f"  ok   {AGAIN}" in out
+    assert "Solved: exercise 1 passes its check." in out and "Edit" not in out
     assert left == []
