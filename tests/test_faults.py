@@ -14,12 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
+import urllib3
 from flask import Flask
 from helpers import RUNNER, Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
 from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
 from scenarios.core.config import Config
+from scenarios.core.processes import members
 from scenarios.lab.server import LabServer
 
 pytestmark = pytest.mark.browser
@@ -296,3 +298,21 @@ def test_a_restart_with_a_stopped_driver_kills_it_in_seconds_and_says_nothing(ca
     assert took < 10, took
     assert not Path(f"/proc/{stopped}").exists()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_reading_from_a_stopped_browser_fails_once_within_its_bound():
+    """urllib3 retried a GET command whose answer timed out three times: a stopped browser
+    held one reading of the page 4 x 25 s (issue 26, item 6). Now once: 2 x 1 + 5 s here."""
+    browser = Browser(Config(headless=True, page_load_seconds=1))
+    try:
+        driver = browser.session.service.process.pid
+        for pid in members(driver):
+            if pid != driver:
+                os.kill(pid, signal.SIGSTOP)  # the browser, not its driver
+        start = time.monotonic()
+        with pytest.raises(urllib3.exceptions.HTTPError):
+            browser.driver.current_url  # noqa: B018 - a GET command
+        took = time.monotonic() - start
+    finally:
+        browser.kill()
+    assert 7 <= took < 12, took
