@@ -18,6 +18,8 @@ __all__ = ["Run", "grade", "grade_files"]
 # How long the child may take to start its browser, and each run of the learner's tests.
 STARTUP_SECONDS = 30.0
 RUN_SECONDS = 20.0
+# How often a run is looked in on for a stopped (SIGSTOP) browser: a /proc scan, milliseconds.
+LOOK_SECONDS = 2.0
 # The expiring cookie's life while grading: short, so the expiry exercise waits little.
 EXPIRY_SECONDS = 3
 # A test that passes at random half the time passes n real runs in a row with probability
@@ -104,8 +106,13 @@ class Grading:
         """Record the child's runs; return the run it was stopped in, or None."""
         deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
         while True:
-            event = child.next_event(deadline)
+            # A look every few seconds for a frozen browser, which need not wait out the run.
+            look = deadline if current is None else min(deadline, time.monotonic() + LOOK_SECONDS)
+            event = child.next_event(look)
             kind = event["event"]
+            if kind == "timeout" and time.monotonic() < deadline:
+                if current in self.browser_trouble or not child.frozen_browser():
+                    continue  # still within the run's time, and no browser of ours frozen
             if kind == "error":
                 raise UsageError(event["message"])
             if kind == "ready":
