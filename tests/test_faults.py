@@ -14,10 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
+import urllib3
 from flask import Flask
 from helpers import RUNNER, Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
+from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
+from scenarios.core.config import Config
+from scenarios.core.processes import members
 from scenarios.lab.server import LabServer
 
 pytestmark = pytest.mark.browser
@@ -274,3 +278,41 @@ def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130 and took < 8, took
+
+
+def test_a_restart_with_a_stopped_driver_kills_it_in_seconds_and_says_nothing(capfd):
+    """A stopped (SIGSTOP) driver asked to quit held a session restart 172 s: the quit's
+    timeout, Selenium's shutdown request, 30 s polling its port, a 60 s wait for SIGTERM, and
+    a traceback in Selenium's log (issue 26, item 6). Stopped, it is killed at once."""
+    browser = Browser(Config(headless=True))
+    try:
+        stopped = browser.session.service.process.pid
+        os.kill(stopped, signal.SIGSTOP)
+        start = time.monotonic()
+        browser.restart()
+        took = time.monotonic() - start
+        browser.driver.get("data:text/html,<h1>again</h1>")
+        assert browser.driver.find_element("tag name", "h1").text == "again"
+    finally:
+        browser.quit()
+    assert took < 10, took
+    assert not Path(f"/proc/{stopped}").exists()
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_reading_from_a_stopped_browser_fails_once_within_its_bound():
+    """urllib3 retried a GET command whose answer timed out three times: a stopped browser
+    held one reading of the page 4 x 25 s (issue 26, item 6). Now once: 2 x 1 + 5 s here."""
+    browser = Browser(Config(headless=True, page_load_seconds=1))
+    try:
+        driver = browser.session.service.process.pid
+        for pid in members(driver):
+            if pid != driver:
+                os.kill(pid, signal.SIGSTOP)  # the browser, not its driver
+        start = time.monotonic()
+        with pytest.raises(urllib3.exceptions.HTTPError):
+            browser.driver.current_url  # noqa: B018 - a GET command
+        took = time.monotonic() - start
+    finally:
+        browser.kill()
+    assert 7 <= took < 12, took

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
+from urllib3.util.retry import Retry
 
 from scenarios.browser import profiles, remote
 from scenarios.browser.binaries import (
@@ -169,5 +170,12 @@ def _temporary_folder(profile):
 def _bounded(driver, config):
     """A stopped or wedged browser must not hold a command forever: Selenium's own HTTP
     client waits without limit by default. Room for a page load, then a margin."""
-    driver.command_executor._client_config.timeout = 2 * config.page_load_seconds + 5
+    executor = driver.command_executor
+    executor._client_config.timeout = 2 * config.page_load_seconds + 5
+    # And once: urllib3 tries a GET whose answer timed out three times more, so a frozen
+    # browser held a reading of the page 4 x 25 s. Connections refused are still retried.
+    pools = getattr(executor, "_conn", None)
+    if pools is not None:
+        pools.connection_pool_kw["retries"] = Retry(total=3, read=0)
+        pools.clear()  # the pool the session was made in goes; the next has the setting
     return driver

@@ -9,6 +9,7 @@ import os
 import signal
 
 from scenarios.browser.jar import BiDiJar, DevToolsJar, WebDriverJar
+from scenarios.core.processes import members
 
 # How long quit() waits for Selenium's BiDi reader thread to end.
 BIDI_READER_SECONDS = 0.5
@@ -95,9 +96,18 @@ class LocalSession(Session):
 
     def close(self):
         try:
-            super().close()
+            if not self.frozen():
+                super().close()
         finally:
             kill_group(self.service)  # reap what the quit left
+
+    def frozen(self):
+        """Whether the driver or its browser is stopped (SIGSTOP): asked to quit, it would
+        hold the quit for minutes (the command's timeout, then Selenium's shutdown request,
+        30 s of polling and a 60 s wait for SIGTERM), and a stopped process heeds only
+        SIGKILL."""
+        process = getattr(self.service, "process", None)
+        return process is not None and bool(members(process.pid, states=("T", "t")))
 
     def kill(self):
         """End the browser without asking it (it may be busy or dead)."""

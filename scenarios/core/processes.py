@@ -71,15 +71,16 @@ def settle(probe, timeout, interval=0.1):
     return answer
 
 
-def members(group):
-    """The live processes (zombies aside) in process group ``group``, by /proc."""
+def members(group, states=None):
+    """The live processes (zombies aside) in process group ``group``, by /proc; with
+    ``states``, only those in one of them ("T": stopped)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue  # gone while we looked
-        if fields[0] != "Z" and int(fields[2]) == group:
+        if fields[0] != "Z" and int(fields[2]) == group and fields[0] in (states or fields[0]):
             found.append(int(stat.parent.name))
     return found
 
@@ -116,3 +117,35 @@ def dying_with_this_thread():
             os.kill(os.getpid(), signal.SIGKILL)
 
     return preexec
+
+
+# The tag every process a learner's code starts inherits in its environment, by which what
+# escaped its process group (a session of its own) is found and killed.
+TAG = "COOKIE_LAB_LEARNER_RUN"
+
+
+def tagged(tag):
+    """The live processes whose environment carries ``tag`` (a zombie's reads as empty)."""
+    needle = f"{TAG}={tag}".encode()
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if needle in (proc / "environ").read_bytes().split(b"\0"):
+                found.append(int(proc.name))
+        except OSError:
+            continue  # gone meanwhile, or not ours to read
+    return found
+
+
+def reap(tag):
+    """Kill every live process whose environment carries ``tag``; return those found."""
+    found = []
+    for pid in tagged(tag):
+        try:
+            os.kill(pid, signal.SIGKILL)
+            found.append(pid)
+        except OSError:
+            continue  # gone meanwhile
+    return found

@@ -8,6 +8,8 @@ parent answers "go" or "skip" on another, keeps the deadlines and reaps what is 
         "config": "<Config.to_json()>", "lab_url": "http://127.0.0.1:41234", ...}'
 
 SIGTERM (the parent's deadline) says where the run was, ends it, and quits the browser.
+It runs in a box (core/isolation.py), and ends with os._exit: a learner's thread that never
+ends cannot keep it alive, nor can a copy of it (os.fork) talk to the parent.
 """
 
 import gc
@@ -15,18 +17,18 @@ import json
 import os
 import signal
 import sys
-import time
 import traceback
 from pathlib import Path
 
 import pytest
 from _pytest.nodes import Collector
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.support.wait import WebDriverWait
 
 from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
+from scenarios.core.isolation import enter
 from scenarios.tracks.automation.plugin import LENT, Lent, prepare
+from scenarios.tracks.automation.watches import ForkWatch, Health, SleepWatch, where
 
 
 class Results:
@@ -101,43 +103,6 @@ def _first_line(text):
     return lines[0] if lines else ""
 
 
-class SleepWatch:
-    """Notes the first time.sleep called from each learner's file, however it was imported."""
-
-    def __init__(self, test_files):
-        self.lines = dict.fromkeys(map(str, test_files))
-        self._sleep = time.sleep
-        time.sleep = self.sleep  # `from time import sleep` in the learner's file gets it too
-
-    def sleep(self, seconds):
-        caller = sys._getframe(1).f_code.co_filename
-        if caller in self.lines and self.lines[caller] is None:
-            self.lines[caller] = sys._getframe(1).f_lineno
-        self._sleep(seconds)
-
-
-def where(frame, files):
-    """Where a run stopped in ``frame`` was, in the learner's files: their innermost line, and
-    whether it was sleeping or in a WebDriverWait (and its timeout); None if not in them."""
-    inside = []
-    while frame is not None and frame.f_code.co_filename not in files:
-        inside.append(frame)
-        frame = frame.f_back
-    if frame is None:
-        return None
-    wait = next(
-        (
-            f.f_locals["self"]._timeout
-            for f in inside
-            if f.f_code.co_name in ("until", "until_not")
-            and isinstance(f.f_locals.get("self"), WebDriverWait)
-        ),
-        None,
-    )
-    sleeping = wait is None and any(f.f_code is SleepWatch.sleep.__code__ for f in inside)
-    return {"line": frame.f_lineno, "sleeping": sleeping, "wait_seconds": wait}
-
-
 def pytest_args(test_file):
     """The same on every run: nothing in them tells one lab from another."""
     return [
@@ -160,14 +125,17 @@ class _Stop(KeyboardInterrupt):
 
 
 def main(argv):
+    enter()  # this process is the learner's, in its box; the keeper and init wait outside
     spec = json.loads(argv[1])
     events = os.fdopen(spec["events_fd"], "w", buffering=1)
     answers = os.fdopen(spec["answers_fd"], "r")
+    files = [Path(f) for f in spec["test_files"]]
+    forks = ForkWatch(files, (spec["events_fd"], spec["answers_fd"]))
 
     def emit(**event):
-        events.write(json.dumps(event) + "\n")
+        if not forks.copy:
+            events.write(json.dumps(event) + "\n")
 
-    files = [Path(f) for f in spec["test_files"]]
     stopping = []
 
     def stop(signum, frame):
@@ -186,13 +154,17 @@ def main(argv):
         config = Config.from_json(spec["config"])
         with Browser(config) as browser:
             prepare(browser, config)
+            browser.add_command_listener(before=forks.guard)
+            health = Health(browser)
             lent = Lent(browser, config, spec["lab_url"])
             emit(event="ready")
             # Each pytest run ends with two full garbage collections (its unraisable-exception
             # check): over Selenium's objects, a third of a run's CPU. Frozen, what is alive
             # now is left out of them.
             gc.freeze()
-            for index, job in spec["runs"]:
+            runs, repeated = list(spec["runs"]), set()
+            while runs:
+                index, job = runs.pop(0)
                 emit(event="start", run=index)
                 answer = answers.readline().strip()
                 if answer == "skip":
@@ -201,11 +173,25 @@ def main(argv):
                     break  # the parent is gone
                 _forget(files)
                 results = Results(files[job], lent)
+                health.quit = False
                 pytest.main(pytest_args(files[job]), plugins=[results])
+                if forks.copy:
+                    os._exit(0)  # the learner's copy of this process, back from its test
                 if stopping:
                     break  # pytest took the signal as a Ctrl-C: the parent wants us gone
+                died = health.dead()
+                if died:
+                    browser.relaunch()  # the next run needs a browser, whoever ended it
+                    if not health.quit and index not in repeated:
+                        # The lab's fault, not the test's: the run is void, and done again.
+                        repeated.add(index)
+                        emit(event="browser_died", run=index, why=died)
+                        runs.insert(0, [index, job])
+                        continue
                 line = sleeps.lines[str(files[job])]
-                emit(event="done", run=index, sleep_line=line, **results.outcome())
+                fork = forks.lines[str(files[job])]
+                outcome = results.outcome() | {"sleep_line": line, "fork_line": fork}
+                emit(event="done", run=index, **outcome)
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2
@@ -224,4 +210,8 @@ def _forget(files):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    status = main(sys.argv)
+    # Not sys.exit: Python would wait for the learner's threads that never end.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -18,6 +18,8 @@ __all__ = ["Run", "grade", "grade_files"]
 # How long the child may take to start its browser, and each run of the learner's tests.
 STARTUP_SECONDS = 30.0
 RUN_SECONDS = 20.0
+# How often a run is looked in on for a stopped (SIGSTOP) browser: a /proc scan, milliseconds.
+LOOK_SECONDS = 2.0
 # The expiring cookie's life while grading: short, so the expiry exercise waits little.
 EXPIRY_SECONDS = 3
 # A test that passes at random half the time passes n real runs in a row with probability
@@ -75,6 +77,9 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
                 stopped_at = grading.follow(child)
             if stopped_at is None:
                 break
+            if stopped_at in grading.again:  # its browser froze: the lab's fault, done again
+                pending = [i for i in pending if i >= stopped_at]
+                continue
             job, variant = plan[stopped_at]
             # After a real run that overstays, that job's other runs would prove nothing.
             pending = [i for i in pending if i > stopped_at and (plan[i][0] != job or variant)]
@@ -93,13 +98,21 @@ class Grading:
         self.runs = {}
         self.conftests = set()
         self.failed = set()  # jobs whose test failed on the real lab
+        # Runs whose browser died or froze, not by the test's doing: why, said in the verdict.
+        self.browser_trouble = {}
+        self.again = set()  # of those, the runs a new child is to do again
 
     def follow(self, child):
         """Record the child's runs; return the run it was stopped in, or None."""
         deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
         while True:
-            event = child.next_event(deadline)
+            # A look every few seconds for a frozen browser, which need not wait out the run.
+            look = deadline if current is None else min(deadline, time.monotonic() + LOOK_SECONDS)
+            event = child.next_event(look)
             kind = event["event"]
+            if kind == "timeout" and time.monotonic() < deadline:
+                if current in self.browser_trouble or not child.frozen_browser():
+                    continue  # still within the run's time, and no browser of ours frozen
             if kind == "error":
                 raise UsageError(event["message"])
             if kind == "ready":
@@ -113,8 +126,11 @@ class Grading:
                 child.send("go")  # only now: the run must not reach the lab before it changes
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
+            elif kind == "browser_died":  # the child starts a new browser and runs it again
+                self.browser_trouble[event["run"]] = f"it died ({event['why']})"
+                current, deadline = None, time.monotonic() + STARTUP_SECONDS
             elif kind == "done":
-                fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
+                fields = ("passed", "failure", "skipped", "load_error", "sleep_line", "fork_line")
                 run = self._run(current, **{k: event[k] for k in fields})
                 run.warnings = tuple(event["warnings"])
                 self._finish(run, current, started)
@@ -127,6 +143,12 @@ class Grading:
                     raise UsageError(
                         f"the grader's test process failed: {why or 'no reason given'}"
                     )
+                frozen = child.frozen_browser() if kind == "timeout" else None
+                if frozen and current not in self.browser_trouble:
+                    # A stopped browser, not the test, held the run: a new child does it again.
+                    self.browser_trouble[current] = f"it froze ({frozen} was stopped)"
+                    self.again.add(current)
+                    return current
                 run = self._run(current)
                 if kind == "timeout":
                     run.hung = True
@@ -139,7 +161,9 @@ class Grading:
 
     def _run(self, index, **fields):
         job, variant = self.plan[index]
-        return Run(variant, conftest_ignored=job in self.conftests, **fields)
+        trouble = self.browser_trouble.get(index)
+        ignored = job in self.conftests
+        return Run(variant, conftest_ignored=ignored, browser_trouble=trouble, **fields)
 
     def _finish(self, run, index, started):
         run.seconds = time.monotonic() - started

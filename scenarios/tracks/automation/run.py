@@ -22,6 +22,11 @@ class Run:
     skipped: str | None = None
     load_error: str | None = None
     sleep_line: int | None = None
+    # The line of the learner's file that called os.fork, if one did.
+    fork_line: int | None = None
+    # The checker's browser died or froze during this run, not by the test's doing ("it
+    # died (...)"): the run was done again on a new browser, and this is that run.
+    browser_trouble: str | None = None
     # pytest's own warnings about the learner's file ("assertion is always true"), in lines.
     warnings: tuple[str, ...] = ()
     # Stopped at its deadline (and where, when the child could say); or the child ended

@@ -1,9 +1,11 @@
 """The grader's side of its child process: start it, read its reports under a deadline, and
 end it, leaving no browser behind whatever the learner's code did.
 
-The driver runs in a session of its own (scenarios/browser.py), so killing the child's
-process group does not reach it. Every process the child starts inherits an environment tag
-instead, and whatever still carries the tag once the child is gone is killed.
+The child runs in a box (core/isolation.py): the learner's test cannot signal the grader, and
+everything in the box (the driver, the browser, whatever the test started) dies when the
+child ends, or when the grader does, SIGKILL included. Where the kernel gives no box, every
+process the child starts inherits an environment tag, and whatever still carries it once
+the child is gone is killed.
 """
 
 import json
@@ -17,9 +19,9 @@ import time
 import uuid
 from pathlib import Path
 
-from scenarios.core.processes import settle
+from scenarios.core.isolation import boxed
+from scenarios.core.processes import TAG, reap, settle, tagged
 
-TAG = "COOKIE_LAB_GRADER_RUN"
 # How long the child may take to quit its browser after SIGTERM before it is killed.
 GRACE_SECONDS = 5.0
 
@@ -50,6 +52,7 @@ class Child:
                 stderr=self._stderr,
                 # Its own group: a Ctrl-C in the terminal reaches the grader, which ends it.
                 start_new_session=True,
+                preexec_fn=boxed(),
             )
         finally:
             os.close(write_end)
@@ -66,7 +69,12 @@ class Child:
                 return {"event": "timeout"}
             chunk = os.read(self._events, 65536)
             if not chunk:
-                self.process.wait()
+                # Its pipe closed: it is ending, or the learner's code closed the pipe.
+                try:
+                    self.process.wait(timeout=GRACE_SECONDS)
+                except subprocess.TimeoutExpired:
+                    _signal_group(self.process.pid, signal.SIGKILL)
+                    self.process.wait(timeout=GRACE_SECONDS)
                 return {"event": "exit", "status": self.process.returncode}
             self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
@@ -89,6 +97,19 @@ class Child:
             said.append(event)
         return said
 
+    def frozen_browser(self):
+        """The name of a browser process of this child's that is stopped (SIGSTOP), or None:
+        a frozen browser holds a run as an endless loop would, through no fault of the test."""
+        for pid in tagged(self.tag):
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+            except OSError:
+                continue
+            name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat.rsplit(")", 1)[1]
+            if name.startswith("chrom") and fields.split()[0] in ("T", "t"):
+                return name
+        return None
+
     def last_words(self):
         """The last line the child wrote on stderr, for a child that died unexpectedly."""
         self._stderr.seek(0)
@@ -105,7 +126,7 @@ class Child:
                 self.process.wait(timeout=0 if self._interrupted else GRACE_SECONDS)
             except subprocess.TimeoutExpired:
                 _signal_group(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+                self.process.wait(timeout=GRACE_SECONDS)
         _signal_group(self.process.pid, signal.SIGKILL)  # what the learner's code started
         left = settle(lambda: reap(self.tag), timeout=GRACE_SECONDS)
         os.close(self._events)
@@ -125,20 +146,3 @@ def _signal_group(pid, signum):
         os.killpg(pid, signum)
     except (ProcessLookupError, PermissionError):
         pass
-
-
-def reap(tag):
-    """Kill every live process whose environment carries ``tag``; return those found."""
-    needle = f"{TAG}={tag}".encode()
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit() or int(proc.name) == os.getpid():
-            continue
-        try:
-            if needle not in (proc / "environ").read_bytes().split(b"\0"):
-                continue  # a zombie's environment reads as empty: it is gone already
-            os.kill(int(proc.name), signal.SIGKILL)
-            found.append(int(proc.name))
-        except (OSError, ProcessLookupError):
-            continue  # gone meanwhile, or not ours to read
-    return found

@@ -37,6 +37,9 @@ def judge(runs, broken, run_seconds):
     caught = [r for r in runs if r.variant is not None]
     sleep = next((r.sleep_line for r in runs if r.sleep_line), None)
     notes = (() if sleep is None else (_sleep_sentence(sleep),)) + _notes(runs)
+    fork = next((r.fork_line for r in runs if r.fork_line), None)
+    if fork is not None:
+        return Verdict(False, (_fork_sentence(fork), *notes))
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
         return Verdict(False, (trouble, *notes))
@@ -52,9 +55,12 @@ def judge(runs, broken, run_seconds):
 
 
 def _notes(runs):
-    """pytest's warnings about the learner's lines, and a conftest.py left out."""
+    """pytest's warnings about the learner's lines, a conftest.py left out, and a browser of
+    the checker's that failed (the checker's fault, not the test's)."""
     warnings = tuple(dict.fromkeys(w for r in runs for w in r.warnings))
-    return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ())
+    browser = next((r.browser_trouble for r in runs if r.browser_trouble), None)
+    said = () if browser is None else (BROWSER_TROUBLE.format(browser),)
+    return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ()) + said
 
 
 def _on_the_real_lab(real, run_seconds):
@@ -132,6 +138,20 @@ def _stopped(run, run_seconds):
             f"and does not count as caught; {WAIT_HINT}, with a timeout"
         )
     return f"on {where}, your test ended the test process ({run.ended})"
+
+
+BROWSER_TROUBLE = (
+    "the checker's browser failed during one of the runs: {}; that is the checker's trouble, "
+    "not your test's, so that run was done again on a new browser"
+)
+
+
+def _fork_sentence(line):
+    return (
+        f"your test calls os.fork on line {line}: the copy of the test process runs the rest "
+        "of your test a second time, on the same browser; keep a test in one process (to run "
+        "a program, use subprocess.run(..., timeout=...))"
+    )
 
 
 def _sleep_sentence(line):

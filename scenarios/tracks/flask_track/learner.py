@@ -1,8 +1,9 @@
 """The learner's app, served by a process of its own, and what each request to it carried.
 
-The learner's code may end Python, serve forever, loop or start threads; in a process of its
-own (sandbox.py) it can only end or wedge that process, which the checker bounds in time and
-kills, with everything it started, when the check is over.
+The learner's code may end Python, serve forever, loop, fork or start threads; in a box of
+its own (sandbox.py, core/isolation.py) it can only end or wedge its own process, which the
+checker bounds in time and kills, with everything it started, when the check is over. It
+cannot signal the checker, and what it prints reaches the terminal up to a cap.
 """
 
 import http.client
@@ -13,7 +14,11 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
+from scenarios.core.capped import CappedRelay
+from scenarios.core.isolation import boxed
+from scenarios.core.processes import TAG, reap
 from scenarios.lab.facade import CheckFailed
 from scenarios.tracks.flask_track.recorder import PRIVATE, Exchange
 
@@ -42,6 +47,8 @@ class LearnerApp:
         self.port = None
         self._process = None
         self._lifeline = None
+        self._relays = ()
+        self._tag = uuid.uuid4().hex
 
     @property
     def url(self):
@@ -65,7 +72,7 @@ class LearnerApp:
         lifeline_r, self._lifeline = os.pipe()
         # As `flask run` sets it: a module-level app.run(), debug=True or not, then returns at
         # once instead of serving forever or starting a reloader that runs the checker again.
-        env = {**os.environ, "FLASK_RUN_FROM_CLI": "true"}
+        env = {**os.environ, "FLASK_RUN_FROM_CLI": "true", TAG: self._tag}
         for name in ("WERKZEUG_RUN_MAIN", "WERKZEUG_SERVER_FD"):
             env.pop(name, None)
         command = [
@@ -75,18 +82,26 @@ class LearnerApp:
             report_w,
             lifeline_r,
         ]
+        # Its output reaches ours as it did, but capped: a 50 MB print is a line's note.
+        self._relays = (CappedRelay(1), CappedRelay(2))
         try:
             self._process = subprocess.Popen(
                 [sys.executable, *map(str, command)],
                 pass_fds=(report_w, lifeline_r),
                 # Its own session: Ctrl-C reaches only the checker, which then kills the group.
                 start_new_session=True,
+                # In a box: it cannot signal the checker, and all it starts ends with it.
+                preexec_fn=boxed(),
                 stdin=subprocess.DEVNULL,
+                stdout=self._relays[0].write_end,
+                stderr=self._relays[1].write_end,
                 env=env,
             )
         finally:
             os.close(report_w)
             os.close(lifeline_r)
+            for relay in self._relays:
+                relay.started()
         try:
             said = self._read_report(report)
         finally:
@@ -158,8 +173,12 @@ class LearnerApp:
             except (ProcessLookupError, PermissionError):
                 pass
             self._process.kill()  # in case the learner's code left the group
-            self._process.wait()
+            self._process.wait(timeout=self.seconds)
             self._process = None
+            reap(self._tag)  # where there is no box, what left the group
         if self._lifeline is not None:
             os.close(self._lifeline)
             self._lifeline = None
+        for relay in self._relays:
+            relay.close()
+        self._relays = ()

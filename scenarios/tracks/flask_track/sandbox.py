@@ -19,6 +19,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from scenarios.core.isolation import enter
 from scenarios.lab.server import LabServer
 from scenarios.tracks.flask_track.recorder import Recorder
 
@@ -71,6 +72,7 @@ def _lifeline(fd):
 
 
 def main(app_file, report_fd, lifeline_fd):
+    enter()  # the learner's process, in its box (core/isolation.py)
     os.set_inheritable(report_fd, False)  # the learner's own subprocesses must not hold them
     os.set_inheritable(lifeline_fd, False)
     threading.Thread(target=_lifeline, args=(lifeline_fd,), daemon=True).start()

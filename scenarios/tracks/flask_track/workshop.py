@@ -25,14 +25,34 @@ def checker(config):
         yield lambda exercise, app_file, emit: check_one(exercise, app_file, browser, config, emit)
 
 
+# Said when the browser failed during a check: the learner's app had no hand in it (it runs in
+# a box that cannot reach the browser), so the check is done again, once, on a new browser.
+AGAIN = "The checker's browser failed, which is no fault of your app: a new one checks it again"
+
+
 def check_one(exercise, app_file, browser, config, emit):
     """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
+    emit("exercise_started", exercise)
+    outcome, browser_failed = _attempt(exercise, app_file, browser, config, emit)
+    if browser_failed:
+        again = Step(AGAIN, passed=True)
+        emit("step_started", again)
+        emit("step_finished", again)
+        outcome, _ = _attempt(exercise, app_file, browser, config, emit)
+        outcome.steps.insert(0, again)
+    emit("exercise_finished", outcome)
+    return outcome
+
+
+def _attempt(exercise, app_file, browser, config, emit):
+    """The Outcome of one check of ``app_file``, and whether the browser failed in it (a new
+    one is started then)."""
     shown_as = shown(app_file)
     title = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
     observers = [Overlay(browser, title)] if config.shows_overlay else []
     observers.append(Forward(emit))
     outcome = Outcome(exercise, app_file)
-    emit("exercise_started", exercise)
+    browser_failed = False
     with ExitStack() as stack:
         # Narrated as a step of its own, before there is a lab to run one.
         starting = Step(f"Start your app from {shown_as}")
@@ -58,10 +78,10 @@ def check_one(exercise, app_file, browser, config, emit):
             except Exception as exc:  # noqa: BLE001 - outside a step: a browser that died
                 lab.failed_between_steps("Check your app", exc)
             outcome.steps.extend(lab.steps)
-            if lab.browser_failed:
+            browser_failed = lab.browser_failed
+            if browser_failed:
                 _relaunch(browser)
-    emit("exercise_finished", outcome)
-    return outcome
+    return outcome, browser_failed
 
 
 def _relaunch(browser):

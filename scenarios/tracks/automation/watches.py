@@ -1,0 +1,113 @@
+"""What the grader's child watches in a learner's run, for the verdict: where it sleeps,
+where it forks, where it was when stopped, and whether the browser came out of it alive."""
+
+import os
+import subprocess
+import sys
+import time
+
+from selenium.webdriver.remote.command import Command
+from selenium.webdriver.support.wait import WebDriverWait
+
+
+class SleepWatch:
+    """Notes the first time.sleep called from each learner's file, however it was imported."""
+
+    def __init__(self, test_files):
+        self.lines = dict.fromkeys(map(str, test_files))
+        self._sleep = time.sleep
+        time.sleep = self.sleep  # `from time import sleep` in the learner's file gets it too
+
+    def sleep(self, seconds):
+        caller = sys._getframe(1).f_code.co_filename
+        if caller in self.lines and self.lines[caller] is None:
+            self.lines[caller] = sys._getframe(1).f_lineno
+        self._sleep(seconds)
+
+
+class ForkWatch:
+    """Notes the first os.fork called from each learner's file. The copy it makes would share
+    the pipes to the parent and answer for this process: in the copy they are closed at once,
+    and it ends when it comes back to the loop below (the box kills it at the latest)."""
+
+    def __init__(self, test_files, fds):
+        self.lines = dict.fromkeys(map(str, test_files))
+        self.copy = False
+        self._fds = fds
+        os.register_at_fork(after_in_parent=self._parent, after_in_child=self._child)
+
+    def _child(self):
+        self.copy = True
+        for fd in self._fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def guard(self, command, params):
+        """A command listener: the copy's commands would cross the parent's on one socket."""
+        if self.copy:
+            raise RuntimeError("a copy of the test process (os.fork) cannot use the browser")
+
+    def _parent(self):
+        frame = sys._getframe(1)
+        while frame is not None:
+            name = frame.f_code.co_filename
+            if name == subprocess.__file__:
+                return  # a Popen with a preexec_fn: a program started, not a copy
+            if name in self.lines:
+                self.lines[name] = self.lines[name] or frame.f_lineno
+                return
+            frame = frame.f_back
+
+
+class Health:
+    """Whether the browser came out of a run alive, and if not, whether the test ended it."""
+
+    PROBE_SECONDS = 3.0  # a frozen browser does not answer; a live one does in milliseconds
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.quit = False  # the learner's driver.quit() (a restart's quit leaves it alive)
+        browser.add_command_listener(before=self._heard)
+
+    def _heard(self, command, params):
+        self.quit = self.quit or command == Command.QUIT
+
+    def dead(self):
+        """Why the browser no longer answers ("chromedriver ended", ...), or None."""
+        process = getattr(getattr(self.browser.session, "service", None), "process", None)
+        if process is not None and process.poll() is not None:
+            return f"its driver ended (exit status {process.returncode})"
+        client = self.browser.driver.command_executor._client_config
+        bound, client.timeout = client.timeout, self.PROBE_SECONDS
+        try:
+            self.browser.driver.execute(Command.W3C_GET_WINDOW_HANDLES)
+            return None
+        except Exception as exc:  # noqa: BLE001 - whatever a dead driver raises
+            said = (getattr(exc, "msg", None) or type(exc).__name__).strip().splitlines()
+            return said[0] if said else type(exc).__name__
+        finally:
+            client.timeout = bound
+
+
+def where(frame, files):
+    """Where a run stopped in ``frame`` was, in the learner's files: their innermost line, and
+    whether it was sleeping or in a WebDriverWait (and its timeout); None if not in them."""
+    inside = []
+    while frame is not None and frame.f_code.co_filename not in files:
+        inside.append(frame)
+        frame = frame.f_back
+    if frame is None:
+        return None
+    wait = next(
+        (
+            f.f_locals["self"]._timeout
+            for f in inside
+            if f.f_code.co_name in ("until", "until_not")
+            and isinstance(f.f_locals.get("self"), WebDriverWait)
+        ),
+        None,
+    )
+    sleeping = wait is None and any(f.f_code is SleepWatch.sleep.__code__ for f in inside)
+    return {"line": frame.f_lineno, "sleeping": sleeping, "wait_seconds": wait}
