@@ -21,6 +21,7 @@ from scenarios.core.records import Step
 from scenarios.lab.expectations import JarExpectations
 from scenarios.lab.pacing import Pacer
 from scenarios.lab.page import LabPage
+from scenarios.lab.pointer import Pointer
 
 
 def is_browser_failure(exc):
@@ -45,7 +46,8 @@ def failure_reason(exc):
 class Lab(JarExpectations):
     def __init__(self, browser, base_url, config, observers=(), cancel=None, page=None, jar=None):
         self.browser, self.base_url, self.config = browser, base_url, config
-        self.page = page or LabPage(browser, self._point)
+        self._pointer = Pointer(observers)
+        self.page = page or LabPage(browser, self._pointer.point)
         self.jar = jar or browser.jar_for(base_url, COOKIE_PATHS)
         self.steps = []
         # Set when the browser itself failed (died, stopped answering): the next scenario
@@ -56,9 +58,6 @@ class Lab(JarExpectations):
         self._pacer = Pacer(
             config, browser, self._cancel, idle=lambda *args: notify(self._observers, "idle", *args)
         )
-        self._step = None
-        # CSS selectors of what the current step looks at, for the overlay's box.
-        self._looking_at = ()
 
     @property
     def driver(self):
@@ -87,12 +86,10 @@ class Lab(JarExpectations):
         if self._cancel.is_set():
             raise Cancelled()
         about = (about,) if isinstance(about, str) else tuple(about)
-        step = self._step = Step(narration, about=about, shows=shows)
+        step = Step(narration, about=about, shows=shows)
         self.steps.append(step)
-        self._looking_at = ()
         notify(self._observers, "step_started", step)
-        if shows:
-            self._point(shows)
+        self._pointer.start(step)
         start = time.monotonic()
         try:
             yield step
@@ -134,7 +131,7 @@ class Lab(JarExpectations):
         ("expiring_cookie_name", the time.monotonic() it expires at)."""
         deadline = time.monotonic() + timeout
         if counting:
-            self._step.waiting_for = counting[0]
+            self._pointer.step.waiting_for = counting[0]
         while True:
             value = condition()
             if value:
@@ -143,33 +140,18 @@ class Lab(JarExpectations):
             if left <= 0:
                 raise CheckFailed(message() if callable(message) else message)
             shown = max(0.0, counting[1] - time.monotonic()) if counting else left
-            notify(self._observers, "waiting", self._step, shown)
+            notify(self._observers, "waiting", self._pointer.step, shown)
             if self._cancel.wait(poll):
                 raise Cancelled()
 
     def note(self, text):
         """Say what the step found, beside its narration: both figures of a comparison."""
-        self._step.note = text
-        notify(self._observers, "looking_at", self._step, self._looking_at)
+        self._pointer.note(text)
 
     def look_at(self, element_id):
         """The page element with this id, boxed by the overlay while the step runs."""
-        self._point(f"#{element_id}")
+        self._pointer.point(f"#{element_id}")
         return self.driver.find_element("id", element_id)
-
-    def _point(self, *selectors, cookie=None):
-        """Box the first of ``selectors`` on the page; ``cookie``: the one they are about. The
-        step's own declaration wins: its element, and only its cookies."""
-        step = self._step
-        if step is not None and step.shows and selectors != (step.shows,):
-            return
-        if step is not None and cookie is not None and step.about:
-            if cookie not in step.about:
-                return
-            if len(step.about) > 1:  # all of the step's cookies, not the last one checked
-                selectors = ("#received-cookies",)
-        self._looking_at = selectors
-        notify(self._observers, "looking_at", step, selectors)
 
     # --- the browser ------------------------------------------------------------------
 
@@ -203,12 +185,7 @@ class Lab(JarExpectations):
             self.driver.get(self.url(path))
         except TimeoutException:
             raise CheckFailed(self.no_answer(path)) from None
-        # The overlay, drawn again on the new page. A step that has looked at nothing yet
-        # points at what the response set: a visit's evidence is its Set-Cookie lines.
-        if self._looking_at:
-            self._point(*self._looking_at)
-        else:
-            notify(self._observers, "looking_at", self._step, ("#set-cookie-headers",))
+        self._pointer.after_visit()
 
     def no_answer(self, path):
         """What to say when ``path`` never finished loading."""
@@ -225,7 +202,7 @@ class Lab(JarExpectations):
 
     def expect_carried(self, name, value=None):
         row = f'#received-cookies tr[data-cookie-name="{name}"]'
-        self._point(row, "#received-cookies", cookie=name)
+        self._pointer.point(row, "#received-cookies", cookie=name)
         carried, where = self.page.carried(), f"the request to {self.page.path}"
         if not carried:
             said = "the request carried no cookies"
@@ -239,11 +216,7 @@ class Lab(JarExpectations):
             )
 
     def expect_not_carried(self, name):
-        # A row the step already points at says more than the table it is missing from,
-        # unless the step is about this very cookie: then its absence is the point.
-        about = self._step is not None and name in self._step.about
-        if not self._looking_at or about:
-            self._point("#received-cookies")
+        self._pointer.missing(name)
         carried = self.page.carried()
         self.check(
             name not in carried,

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 
 from scenarios.core.isolation import boxed
-from scenarios.core.processes import TAG, reap, settle, tagged
+from scenarios.core.processes import TAG, child_environment, reap, settle, tagged
 
 # How long the child may take to quit its browser after SIGTERM before it is killed.
 GRACE_SECONDS = 5.0
@@ -36,7 +36,7 @@ class Child:
         answers, self._answers = os.pipe()
         self._stderr = tempfile.TemporaryFile()
         self._interrupted = False
-        env = {**os.environ, TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1"}
+        env = child_environment(**{TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1"})
         try:
             self.process = subprocess.Popen(
                 [

@@ -18,7 +18,7 @@ import uuid
 
 from scenarios.core.capped import CappedRelay
 from scenarios.core.isolation import boxed
-from scenarios.core.processes import TAG, reap
+from scenarios.core.processes import TAG, child_environment, reap
 from scenarios.lab.facade import CheckFailed
 from scenarios.tracks.flask_track.recorder import PRIVATE, Exchange
 
@@ -72,7 +72,7 @@ class LearnerApp:
         lifeline_r, self._lifeline = os.pipe()
         # As `flask run` sets it: a module-level app.run(), debug=True or not, then returns at
         # once instead of serving forever or starting a reloader that runs the checker again.
-        env = {**os.environ, "FLASK_RUN_FROM_CLI": "true", TAG: self._tag}
+        env = child_environment(FLASK_RUN_FROM_CLI="true", **{TAG: self._tag})
         for name in ("WERKZEUG_RUN_MAIN", "WERKZEUG_SERVER_FD"):
             env.pop(name, None)
         command = [
