@@ -5,7 +5,7 @@ The layers, top to bottom; a module imports only from its own layer and those be
     cli/        the command line: parser, commands, main() and its exit statuses
     tracks/     the ways the lab is used: the scenario runner, the Flask track's checker,
                 the automation track's grader; one outcome, narration, scoreboard and loop
-    content/    what is taught: the scenario catalog, tutorial/, beyond/, the exercises'
+    content/    what is taught: the catalog, tutorial/, beyond/, cross_site/, exercises/'
                 manifests (one per exercise)
     show/       what is shown, as observers: console, overlay, evidence, report, results
     lab/        the Lab facade, the lab page, the lab server, pacing between steps

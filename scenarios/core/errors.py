@@ -1,4 +1,5 @@
-"""The three ways a run stops short, each told to the user in its own way."""
+"""The ways a run stops short, each told to the user in its own way: bad input, a failed
+check, an interrupt (and the instructor's stop, an interrupt whose results stand)."""
 
 
 class UsageError(Exception):

@@ -8,7 +8,7 @@ import random
 import time
 from dataclasses import replace
 
-from scenarios.core.config import UsageError
+from scenarios.core.errors import UsageError
 from scenarios.tracks.automation.labs import Labs
 from scenarios.tracks.automation.run import Run, Stop
 from scenarios.tracks.automation.supervisor import Child

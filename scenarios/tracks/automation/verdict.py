@@ -64,7 +64,7 @@ def _notes(runs):
 
 
 def _on_the_real_lab(real, run_seconds):
-    """What went wrong on the real lab, or None when both runs passed."""
+    """What went wrong on the real lab, or None when every real run passed."""
     first = real[0]
     if first.load_error:
         return f"your test file does not load: {first.load_error}"
