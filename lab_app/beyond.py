@@ -1,7 +1,7 @@
 """Beyond the tutorial: the cookie attributes learners trip over, one lesson each."""
 
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, current_app, make_response
 
@@ -26,7 +26,7 @@ TRICKY_VALUES = {
 }
 
 # A date long past: a cookie set to expire then is deleted on arrival.
-LONG_AGO = datetime(2000, 1, 1, tzinfo=timezone.utc)
+LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
 EXPIRES_IN = timedelta(days=30)
 
 LESSONS = {
@@ -142,7 +142,7 @@ def set_capped_cookies():
     response.set_cookie(
         "capped_expires_cookie",
         "capped_expires_value",
-        expires=datetime.now(timezone.utc) + overlong,
+        expires=datetime.now(UTC) + overlong,
     )
     response.set_cookie("capped_max_age_cookie", "capped_max_age_value", max_age=overlong)
     return render_page(response)
@@ -154,7 +154,7 @@ def set_expires_cookie():
     response.set_cookie(
         "expires_cookie_name",
         "expires_cookie_value",
-        expires=datetime.now(timezone.utc) + EXPIRES_IN,
+        expires=datetime.now(UTC) + EXPIRES_IN,
     )
     return render_page(response)
 

@@ -1,7 +1,7 @@
 """The exact Set-Cookie headers of every route, through the Flask test client."""
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -44,7 +44,7 @@ def assert_expiring(header, name, value, max_age):
     match = re.fullmatch(rf"{name}={value}; Expires=([^;]+); Max-Age={max_age}; Path=/", header)
     assert match, header
     expires = parsedate_to_datetime(match[1])
-    expected = datetime.now(timezone.utc) + timedelta(seconds=max_age)
+    expected = datetime.now(UTC) + timedelta(seconds=max_age)
     assert abs(expires - expected) < timedelta(seconds=5)
 
 

@@ -2,7 +2,7 @@
 
 import re
 import warnings
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -14,7 +14,7 @@ from lab_app.beyond import TRICKY_VALUES
 def expires_in(header):
     """How far ahead the header's Expires date lies."""
     [date] = re.findall(r"Expires=([^;]+)", header)
-    return parsedate_to_datetime(date) - datetime.now(timezone.utc)
+    return parsedate_to_datetime(date) - datetime.now(UTC)
 
 
 def test_httponly_cookie_beside_a_script_visible_one(client):

@@ -278,3 +278,54 @@ def test_each_run_gets_a_lab_of_its_own():
             labs.serve("set-on-second-visit")
             with urllib.request.urlopen(labs.url + "/set-cookie", timeout=10) as first:
                 assert first.headers.get_all("Set-Cookie") is None
+
+
+# Ends the grader's child between two runs, once: it hides in the child's own event writer
+# and exits when the next run is announced. A grading cut short must not pass for one over.
+ENDS_EARLY = f"""
+    import json as _json, os, sys
+    from pathlib import Path
+
+    ONCE = Path(__file__).with_name("done-once")
+
+    class _Writer:
+        def __getattr__(self, name):
+            return getattr(_json, name)
+
+        def dumps(self, event, *args, **kwargs):
+            if isinstance(event, dict) and event.get("event") == "start" and not ONCE.exists():
+                ONCE.write_text("")
+                os._exit(0)
+            return _json.dumps(event, *args, **kwargs)
+
+    def test_it(driver, lab_url):
+        {SETS}
+        sys.modules["__main__"].json = _Writer()
+    """
+# What a learner's folder may hold to stand in for the checker's own modules.
+SHADOW = "from pathlib import Path\nPath(__file__).with_name('imported').write_text('')\n"
+
+
+@pytest.mark.browser
+def test_ending_the_process_between_runs_or_shadowing_pytest_solves_nothing(tmp_path, monkeypatch):
+    early = learner(tmp_path, "early", ENDS_EARLY)
+    # The working directory's pytest.py and scenarios/ must not stand in for ours.
+    (tmp_path / "pytest.py").write_text(SHADOW + "raise ImportError('a learner pytest')\n")
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "scenarios" / "__init__.py").write_text(SHADOW)
+    monkeypatch.chdir(tmp_path)
+    [runs] = grader.grade_files([(early, BROKEN)], Config(headless=True), expiry_seconds=2)
+    verdict = judge(runs, BROKEN, grader.RUN_SECONDS)
+    assert not verdict.solved, verdict.sentences
+    assert any(r.ended == "exit status 0, between two runs" for r in runs), runs
+    assert not (tmp_path / "imported").exists() and not (tmp_path / "scenarios/imported").exists()
+
+
+def test_a_grading_with_no_real_run_or_a_broken_lab_never_run_is_not_solved():
+    three = ("set-on-second-visit", "set-cookie-sets-nothing", "session-cookie-own-path")
+    nothing = judge([], three, grader.RUN_SECONDS)
+    assert not nothing.solved and nothing.sentences[0] == "your test never ran on the real lab"
+    real = [Run(None, passed=1) for _ in range(grader.REAL_RUNS)]
+    short = judge([*real, Run(three[0], failure="AssertionError")], three, grader.RUN_SECONDS)
+    assert not short.solved
+    assert short.sentences[0] == "your test never ran against 2 of the 3 broken labs"

@@ -143,11 +143,16 @@ def test_its_images_are_light_real_screenshots_of_lab_pages(full_run, driver):
     # more in each screenshot, +6%), and the cross-site pages hold frames and forms.
     pixels = sum(image["width"] * image["height"] for image in shown)
     assert sum(map(len, images)) / pixels < 55_000 / (1280 * 633)
-    assert len(html) < 3_500_000 * 720 / 633
+    # The report grows with the scenarios: each step (its screenshot, its page's source
+    # folded, its jar) under 60 kB on average (15 scenarios made 3.5 MB for 1280x633).
+    assert len(html) < 60_000 * len(images)
     for image in shown:
         assert WINDOW_WIDTH - 20 <= image["width"] <= WINDOW_WIDTH and image["height"] > 300
         assert image["colours"] > 10, image
-        assert image["lab"] > 1000, image
+    # The lab page's own colours; the cross-site scenarios also show the other site's pages,
+    # styled apart on purpose, and frames of the lab inside them.
+    other_site = [image for image in shown if image["lab"] <= 1000]
+    assert len(other_site) <= len(shown) // 5, other_site
 
 
 def test_a_screenshot_is_small_until_clicked(full_run, driver):

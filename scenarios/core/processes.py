@@ -3,6 +3,7 @@
 import ctypes
 import os
 import signal
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -83,6 +84,14 @@ def members(group, states=None):
         if fields[0] != "Z" and int(fields[2]) == group and fields[0] in (states or fields[0]):
             found.append(int(stat.parent.name))
     return found
+
+
+def python_module(module):
+    """The command that runs ``module`` of the lab in a child Python, safe from its working
+    directory: ``python -m`` puts that first on the import path, so a learner's ``pytest.py``
+    or ``scenarios/`` there would stand in for ours (and a second checkout sharing one .venv
+    would run its own copy of the checker). ``-P`` leaves it out."""
+    return [sys.executable, "-P", "-m", module]
 
 
 def child_environment(**settings):

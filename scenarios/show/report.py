@@ -8,7 +8,7 @@ index.html writes beside it, and says where.
 """
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -39,7 +39,7 @@ def _squeezed(run):
 def _when(expires):
     if expires is None:
         return "session (ends with the browser)"
-    return datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 class Report(Observer):
@@ -78,7 +78,7 @@ class Report(Observer):
             covers=covers,
             interrupted=interrupted,
             passed=sum(1 for r in results if r.passed),
-            written=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            written=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             when=_when,
         )
         atomic.write(self.path, html, "the report")

@@ -74,7 +74,7 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
                 "lab_url": labs.url,
             }
             with Child(spec) as child:
-                stopped_at = grading.follow(child)
+                stopped_at = grading.follow(child, pending)
             if stopped_at is None:
                 break
             if stopped_at in grading.again:  # its browser froze: the lab's fault, done again
@@ -101,10 +101,13 @@ class Grading:
         # Runs whose browser died or froze, not by the test's doing: why, said in the verdict.
         self.browser_trouble = {}
         self.again = set()  # of those, the runs a new child is to do again
+        self.skipped = set()  # broken-lab runs not run: the test failed on the real lab
 
-    def follow(self, child):
-        """Record the child's runs; return the run it was stopped in, or None."""
+    def follow(self, child, given):
+        """Record the child's runs of ``given``; return the run it was stopped in, or None
+        once every one of them is done."""
         deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
+        ready = False
         while True:
             # A look every few seconds for a frozen browser, which need not wait out the run.
             look = deadline if current is None else min(deadline, time.monotonic() + LOOK_SECONDS)
@@ -116,10 +119,11 @@ class Grading:
             if kind == "error":
                 raise UsageError(event["message"])
             if kind == "ready":
-                deadline = time.monotonic() + self.run_seconds
+                ready, deadline = True, time.monotonic() + self.run_seconds
             elif kind == "start":
                 job, variant = self.plan[event["run"]]
                 if variant is not None and job in self.failed:
+                    self.skipped.add(event["run"])
                     child.send("skip")
                     continue
                 self.labs.serve(variant)
@@ -129,7 +133,7 @@ class Grading:
             elif kind == "browser_died":  # the child starts a new browser and runs it again
                 self.browser_trouble[event["run"]] = f"it died ({event['why']})"
                 current, deadline = None, time.monotonic() + STARTUP_SECONDS
-            elif kind == "done":
+            elif kind == "done" and current is not None:  # else not ours: the test wrote it
                 fields = ("passed", "failure", "skipped", "load_error", "sleep_line", "fork_line")
                 run = self._run(current, **{k: event[k] for k in fields})
                 run.warnings = tuple(event["warnings"])
@@ -137,8 +141,11 @@ class Grading:
                 current, deadline = None, time.monotonic() + self.run_seconds
             elif kind in ("timeout", "exit"):
                 if current is None:
-                    if kind == "exit" and event["status"] == 0:
-                        return None
+                    left = [i for i in given if i not in self.runs and i not in self.skipped]
+                    if not left:
+                        return None  # every run done: how the process ended says nothing
+                    if ready:  # ended or stuck between two runs, by the test's doing
+                        return self._between_runs(left[0], kind, event, child)
                     why = "did not start in time" if kind == "timeout" else child.last_words()
                     raise UsageError(
                         f"the grader's test process failed: {why or 'no reason given'}"
@@ -158,6 +165,19 @@ class Grading:
                     run.ended = f"exit status {event['status']}"
                 self._finish(run, current, started)
                 return current
+
+    def _between_runs(self, index, kind, event, child):
+        """The test ended its process, or held it, after one run and before the next (in a
+        teardown, an atexit hook, a thread): the next run is that one's, not done. A
+        process that ends early must not pass for a grading that is over."""
+        run = self._run(index)
+        if kind == "timeout":
+            run.hung = True
+            child.interrupt()
+        else:
+            run.ended = f"exit status {event['status']}, between two runs"
+        self._finish(run, index, time.monotonic())
+        return index
 
     def _run(self, index, **fields):
         job, variant = self.plan[index]

@@ -13,14 +13,20 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
 from scenarios.core.isolation import boxed
-from scenarios.core.processes import TAG, child_environment, reap, settle, tagged
+from scenarios.core.processes import (
+    TAG,
+    child_environment,
+    python_module,
+    reap,
+    settle,
+    tagged,
+)
 
 # How long the child may take to quit its browser after SIGTERM before it is killed.
 GRACE_SECONDS = 5.0
@@ -40,9 +46,7 @@ class Child:
         try:
             self.process = subprocess.Popen(
                 [
-                    sys.executable,
-                    "-m",
-                    "scenarios.tracks.automation.child",
+                    *python_module("scenarios.tracks.automation.child"),
                     json.dumps(spec | {"events_fd": write_end, "answers_fd": answers}),
                 ],
                 pass_fds=(write_end, answers),

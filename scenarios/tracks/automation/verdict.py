@@ -43,6 +43,10 @@ def judge(runs, broken, run_seconds):
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
         return Verdict(False, (trouble, *notes))
+    not_run = [lab for lab in broken if lab not in {r.variant for r in caught}]
+    if not_run:  # a grading cut short must not pass for one that caught every lab
+        said = f"your test never ran against {len(not_run)} of the {len(broken)} broken labs"
+        return Verdict(False, (said, *notes))
     missed = [r for r in caught if not r.red]
     summary = f"your test passes on the real lab and caught {_count(broken, caught, missed)}"
     unnoticed = [BROKEN_LABS[r.variant] for r in missed if not (r.hung or r.ended)]
@@ -65,6 +69,8 @@ def _notes(runs):
 
 def _on_the_real_lab(real, run_seconds):
     """What went wrong on the real lab, or None when every real run passed."""
+    if not real:
+        return "your test never ran on the real lab"
     first = real[0]
     if first.load_error:
         return f"your test file does not load: {first.load_error}"

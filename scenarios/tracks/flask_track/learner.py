@@ -12,13 +12,12 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import time
 import uuid
 
 from scenarios.core.capped import CappedRelay
 from scenarios.core.isolation import boxed
-from scenarios.core.processes import TAG, child_environment, reap
+from scenarios.core.processes import TAG, child_environment, python_module, reap
 from scenarios.lab.facade import CheckFailed
 from scenarios.tracks.flask_track.recorder import PRIVATE, Exchange
 
@@ -76,8 +75,7 @@ class LearnerApp:
         for name in ("WERKZEUG_RUN_MAIN", "WERKZEUG_SERVER_FD"):
             env.pop(name, None)
         command = [
-            "-m",
-            "scenarios.tracks.flask_track.sandbox",
+            *python_module("scenarios.tracks.flask_track.sandbox"),
             self.app_file,
             report_w,
             lifeline_r,
@@ -86,7 +84,7 @@ class LearnerApp:
         self._relays = (CappedRelay(1), CappedRelay(2))
         try:
             self._process = subprocess.Popen(
-                [sys.executable, *map(str, command)],
+                list(map(str, command)),
                 pass_fds=(report_w, lifeline_r),
                 # Its own session: Ctrl-C reaches only the checker, which then kills the group.
                 start_new_session=True,
