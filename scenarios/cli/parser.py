@@ -3,6 +3,7 @@ options, each with its help."""
 
 from pathlib import Path
 
+from scenarios.cli import classroom
 from scenarios.cli.arguments import Parser, number, seconds, version
 
 
@@ -95,6 +96,7 @@ def build_parser():
         report=None,
         workers=None,
     )
+    classroom.add_commands(commands)
     return parser
 
 
