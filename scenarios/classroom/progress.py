@@ -3,8 +3,8 @@
 started; the learners stuck longest first; per exercise, how many solved and the commonest
 failure sentence, which is what to explain to the room.
 
-A verdict checked quietly (an exercise after the first unsolved one in a `make exercises`) that
-did not solve says only that the learner has not got there: it starts no attempt.
+A verdict checked in passing (an exercise after the first unsolved one in a `make exercises`)
+that did not solve says only that the learner has not got there: it starts no attempt.
 """
 
 from collections import Counter

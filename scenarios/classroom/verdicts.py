@@ -39,15 +39,15 @@ def first_failure(outcome):
 
 
 def quiet_flags(outcomes):
-    """Which outcomes were checked quietly: in each track, those after the first unsolved one
-    (tracks/exercises.py narrates only up to it). A quiet failure is an exercise the learner
-    has not got to yet, not one they are stuck on."""
-    flags, unsolved_in = [], set()
+    """Which outcomes the board takes as checked in passing: those after the run's first
+    unsolved one. A learner's `make exercises` checks all fifteen; the first it does not find
+    solved is the one they are on, and the rest are ones they have not got to, not ones they
+    are stuck on. (The narration shows each track's first unsolved in full, but a learner on
+    exercise 2 has not started exercise 9: tried in a class, the board said they had.)"""
+    flags, unsolved = [], False
     for outcome in outcomes:
-        track = outcome.exercise.track
-        flags.append(track in unsolved_in)
-        if not outcome.solved:
-            unsolved_in.add(track)
+        flags.append(unsolved)
+        unsolved = unsolved or not outcome.solved
     return flags
 
 
