@@ -10,10 +10,10 @@ from scenarios.classroom.export import to_csv
 from scenarios.classroom.guard import bearer, same_secret
 from scenarios.classroom.learner_api import refuse
 from scenarios.classroom.progress import progress
+from scenarios.classroom.sessions import SECONDS, Sessions
 
 board = Blueprint("board", __name__, static_folder="static", template_folder="templates")
 COOKIE = "board_session"
-SESSION_SECONDS = 12 * 3600  # a workshop day
 
 
 def _classroom():
@@ -22,7 +22,7 @@ def _classroom():
 
 def _signed_in():
     session = request.cookies.get(COOKIE)
-    return session is not None and _classroom().store.session_valid(session)
+    return session is not None and Sessions(_classroom().store).valid(session)
 
 
 def _model():
@@ -53,8 +53,8 @@ def login():
     # never be sent back. Not in a URL: the token leaves the address bar and the history.
     response.set_cookie(
         COOKIE,
-        classroom.store.open_session(SESSION_SECONDS),
-        max_age=SESSION_SECONDS,
+        Sessions(classroom.store).open(),
+        max_age=SECONDS,
         httponly=True,
         samesite="Strict",
         path="/",
@@ -65,7 +65,7 @@ def login():
 @board.post("/logout")
 def logout():
     if request.cookies.get(COOKIE):
-        _classroom().store.close_session(request.cookies[COOKIE])
+        Sessions(_classroom().store).close(request.cookies[COOKIE])
     response = redirect("/login", 303)
     response.delete_cookie(COOKIE, path="/", httponly=True, samesite="Strict")
     return response

@@ -33,7 +33,7 @@ class NameTaken(Exception):
     pass
 
 
-def _hash(secret):
+def hashed(secret):
     # Only hashes of learners' keys and board sessions are kept: a copied classroom.db lets
     # no one post as a learner or read the board. (A lookup by the hash of a long random
     # secret gives a timing attacker nothing to work with.)
@@ -47,13 +47,14 @@ class Store:
         self.path = Path(path)
         self._local, self._all, self._lock = threading.local(), [], threading.Lock()
         new = not self.path.exists()
-        db = self._db()
+        db = self.db()
         if new:
             os.chmod(self.path, 0o600)  # it holds the instructor's token
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(SCHEMA)
 
-    def _db(self):
+    def db(self):
+        """This thread's connection to the record."""
         # check_same_thread off only so that close() may close them all from one thread.
         db = getattr(self._local, "db", None)
         if db is None:
@@ -62,7 +63,9 @@ class Store:
                 self.path, timeout=10, isolation_level=None, check_same_thread=False
             )
             db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at each checkpoint
+            # In WAL mode a commit survives the process being killed (tested); only a power cut
+            # may lose the last ones, which the learners' outboxes then send again.
+            db.execute("PRAGMA synchronous = NORMAL")
             self._local.db = db
             with self._lock:
                 self._all.append(db)
@@ -77,7 +80,7 @@ class Store:
 
     def setting(self, name, value=None, default=None):
         """The setting ``name``: set to ``value`` when given, else kept, else ``default()``."""
-        db = self._db()
+        db = self.db()
         if value is None:
             row = db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
             if row is not None:
@@ -90,9 +93,9 @@ class Store:
         """A new learner's key (shown to them once); NameTaken when the class has the name."""
         key = secrets.token_urlsafe(24)
         try:
-            self._db().execute(
+            self.db().execute(
                 "INSERT INTO learners (name, key_hash, joined) VALUES (?, ?, ?)",
-                (name, _hash(key), time.time()),
+                (name, hashed(key), time.time()),
             )
         except sqlite3.IntegrityError:
             raise NameTaken(name) from None
@@ -101,8 +104,8 @@ class Store:
     def learner(self, key):
         """(id, name) of the learner whose key this is, or None."""
         row = (
-            self._db()
-            .execute("SELECT id, name FROM learners WHERE key_hash = ?", (_hash(key),))
+            self.db()
+            .execute("SELECT id, name FROM learners WHERE key_hash = ?", (hashed(key),))
             .fetchone()
         )
         return tuple(row) if row else None
@@ -110,7 +113,7 @@ class Store:
     def add_verdicts(self, learner, verdicts):
         """Store ``verdicts`` (wire.parse_batch's) in one transaction: all or none. A key
         already stored is a verdict sent again: kept once. Returns how many were new."""
-        db, now = self._db(), time.time()
+        db, now = self.db(), time.time()
         rows = [(learner, *(v[c] for c in COLUMNS), now) for v in verdicts]
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -127,34 +130,16 @@ class Store:
         return db.total_changes - before
 
     def learners(self):
-        return self._db().execute("SELECT id, name, joined FROM learners ORDER BY id").fetchall()
+        return self.db().execute("SELECT id, name, joined FROM learners ORDER BY id").fetchall()
 
     def verdicts(self):
         """Every verdict, as received: (learner, exercise, solved, quiet, passed, total,
         failure, fingerprint, changed, received)."""
         return (
-            self._db()
+            self.db()
             .execute(
                 "SELECT learner, exercise, solved, quiet, passed, total, failure, fingerprint, "
                 "changed, received FROM verdicts ORDER BY id"
             )
             .fetchall()
         )
-
-    def open_session(self, seconds):
-        session = secrets.token_urlsafe(32)
-        self._db().execute(
-            "INSERT INTO sessions VALUES (?, ?)", (_hash(session), time.time() + seconds)
-        )
-        return session
-
-    def session_valid(self, session):
-        row = (
-            self._db()
-            .execute("SELECT expires FROM sessions WHERE id_hash = ?", (_hash(session),))
-            .fetchone()
-        )
-        return row is not None and row[0] > time.time()
-
-    def close_session(self, session):
-        self._db().execute("DELETE FROM sessions WHERE id_hash = ?", (_hash(session),))
