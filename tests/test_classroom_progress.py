@@ -77,10 +77,13 @@ def test_a_verdict_from_a_changed_checker_is_flagged(room):
     ada, grace = join(client, "Ada"), join(client, "Grace")
     post(client, ada, verdict(1, changed=True))
     post(client, grace, verdict(1, fingerprint="0123456789abcdef"))  # not the class's checker
+    linus = join(client, "Linus")
+    post(client, linus, verdict(1, changed=True))
+    post(client, linus, verdict(1, solved=True))  # put back, and solved with the class's checker
     flagged = {
         x["name"]: x["checker_changed"] for x in progress(room.store, T0, FINGERPRINT)["learners"]
     }
-    assert flagged == {"Ada": True, "Grace": True}
+    assert flagged == {"Ada": True, "Grace": True, "Linus": False}
 
 
 def test_the_csv_has_a_row_per_cell_and_no_formula_in_it(room):

@@ -36,9 +36,15 @@ def _cell(verdicts, now, fingerprint):
         "last_failure": failures[-1] if failures else None,
         "passed": last["passed"],
         "total": last["total"],
-        # Edited on disk, or not the classroom's own checker (fingerprint.py says why both).
-        "checker_changed": any(v["changed"] or v["fingerprint"] != fingerprint for v in tried),
+        # The verdict the cell stands on (its solve, or its last try) came from a checker edited
+        # on disk, or not the classroom's own (fingerprint.py says why both). Earlier tries do
+        # not count: tried in a class, a checkout updated once flagged every cell for good.
+        "checker_changed": _changed(solved or last, fingerprint),
     }
+
+
+def _changed(verdict, fingerprint):
+    return verdict["changed"] or verdict["fingerprint"] != fingerprint
 
 
 def progress(store, now, fingerprint):

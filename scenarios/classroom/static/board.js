@@ -26,7 +26,7 @@
     } else {
       td.className = c.minutes >= STUCK_MINUTES ? "attempted stuck" : "attempted";
       td.appendChild(el("b", c.attempts + (c.attempts === 1 ? " try" : " tries") + " · " +
-        Math.floor(c.minutes) + " min · " + c.passed + "/" + c.total));
+        Math.floor(c.minutes) + " min · " + c.passed + "/" + c.total + " steps"));
       if (c.last_failure) td.appendChild(el("span", c.last_failure, "failure"));
       td.title = c.last_failure || "";
     }
