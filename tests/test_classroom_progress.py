@@ -63,6 +63,8 @@ def test_the_learners_stuck_longest_come_first_and_each_exercise_says_its_common
     post(client, keys["Linus"], verdict(3, failure="Wrong path."))
     post(client, keys["Ada"], verdict(3, failure="No cookie."))
     post(client, keys["Ada"], verdict(1, solved=True))
+    at(monkeypatch, 3)
+    post(client, keys["Linus"], verdict(2, failure="Left long ago."))  # he moved on to 3
     model = progress(room.store, T0 + 20 * 60, FINGERPRINT)
     order = [(x["name"], x["stuck_minutes"], x["stuck_on"]) for x in model["learners"]]
     assert order == [("Grace", 20.0, 3), ("Linus", 15.0, 3), ("Ada", 15.0, 3)]
@@ -96,7 +98,7 @@ def test_the_csv_has_a_row_per_cell_and_no_formula_in_it(room):
     assert response.headers["Content-Disposition"] == 'attachment; filename="progress.csv"'
     rows = list(csv.reader(io.StringIO(response.text)))
     assert rows[0][:3] == ["name", "exercise", "state"]
-    assert rows[1][:3] == ["'=HYPERLINK(evil)", "1", "attempted"] and rows[1][7] == "'@SUM(1)"
+    assert rows[1][:3] == ["'=HYPERLINK(evil)", "1", "attempted"] and rows[1][8] == "'@SUM(1)"
 
 
 def test_a_restart_of_the_classroom_loses_nothing(tmp_path):

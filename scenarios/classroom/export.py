@@ -4,7 +4,7 @@ import csv
 import io
 
 HEADER = (
-    "name", "exercise", "state", "attempts", "first_try", "solved_at", "minutes",
+    "name", "exercise", "state", "attempts", "first_try", "last_try", "solved_at", "minutes",
     "last_failure", "steps_passed", "steps_total", "checker_changed",
 )  # fmt: skip
 
@@ -26,7 +26,8 @@ def to_csv(model):
         for number, c in learner["exercises"].items():
             state = "solved" if c["solved"] else "attempted"
             row = (
-                learner["name"], number, state, c["attempts"], c["first_try"], c["solved_at"],
+                learner["name"], number, state, c["attempts"], c["first_try"], c["last_try"],
+                c["solved_at"],
                 c["minutes"], c["last_failure"], c["passed"], c["total"], c["checker_changed"],
             )  # fmt: skip
             writer.writerow([_cell(v) for v in row])

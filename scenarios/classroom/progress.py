@@ -31,6 +31,7 @@ def _cell(verdicts, now, fingerprint):
         "solved": solved is not None,
         "attempts": len(counted),
         "first_try": _iso(tried[0]["received"]),
+        "last_try": _iso(last["received"]),
         "solved_at": _iso(solved["received"]) if solved else None,
         "minutes": round(((solved or {}).get("received", now) - tried[0]["received"]) / 60, 1),
         "last_failure": failures[-1] if failures else None,
@@ -65,8 +66,11 @@ def progress(store, now, fingerprint):
             cell = _cell(by_cell.get((learner, e.number), []), now, fingerprint)
             if cell is not None:
                 cells[str(e.number)] = cell
-        stuck = [(c["minutes"], int(n)) for n, c in cells.items() if not c["solved"]]
-        longest = max(stuck, default=(0, None))
+        # Stuck on the unsolved exercise they tried last: the one they are on. (Tried in a
+        # class: one checked once long ago and left showed a learner "stuck" where they were
+        # not working at all.)
+        stuck = [(c["last_try"], c["minutes"], int(n)) for n, c in cells.items() if not c["solved"]]
+        _, *longest = max(stuck, default=(None, 0, None))
         learners.append(
             {"name": name, "solved": sum(c["solved"] for c in cells.values()),
              "stuck_minutes": longest[0], "stuck_on": longest[1],

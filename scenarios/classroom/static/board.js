@@ -36,7 +36,7 @@
 
   function draw(model) {
     var head = el("tr"), foot = el("tr"), rows = document.createDocumentFragment();
-    head.appendChild(el("th", "Learner (stuck longest first)", "who"));
+    head.appendChild(el("th", "Learner (stuck longest on the exercise they are on)", "who"));
     foot.appendChild(el("th", "Solved"));
     model.exercises.forEach(function (e) {
       var th = el("th", e.number);
