@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab grid lint clean bench soak exercise exercises
+.PHONY: help setup test lab grid lint clean bench soak exercise exercises classroom
 
 # `make exercise 3`: the word after `exercise` is its number, not a target of its own.
 # (`make exercise N=3` works too.)
@@ -67,6 +67,10 @@ soak: setup ## Run the whole scenario suite 20 times in a row; any flake fails i
 grid: setup ## Start a Selenium Grid for a class to point at; print its URL (Ctrl-C stops it)
 	@bash scripts/setup.sh --grid
 	$(PY) -m scenarios.browser.grid $(ARGS)
+
+# ARGS go to `cookie-lab classroom`: make classroom ARGS="--code COOKIES --db class.db"
+classroom: setup ## Open the class server: learners join it, your live board shows who is stuck
+	$(VENV)/bin/cookie-lab classroom $(ARGS)
 
 lint: setup ## Check style with ruff
 	$(PY) -m ruff check .

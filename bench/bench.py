@@ -3,6 +3,8 @@ clearing cookies, and each scenario's own overhead beyond its page loads and res
 Prints a table and writes it as JSON.
 
     .venv/bin/python bench/bench.py [--repeat 5] [--json bench/results/bench.json]
+
+It ends with the classroom under load (bench/classroom.py: 200 learners x 15 verdicts).
 """
 
 import argparse
@@ -14,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import classroom  # bench/classroom.py, beside this file
 from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
@@ -180,6 +183,9 @@ def main():
     if args.repeat < 5:
         parser.error("--repeat must be at least 5: a median of fewer runs says little")
     table = report(measure(args.repeat))
+    # The class server under a big class's load (bench/classroom.py): its own figures.
+    table["classroom load"] = classroom.measure()
+    classroom.show(table["classroom load"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(table, indent=2) + "\n")
     print(f"written to {args.json}")

@@ -3,6 +3,7 @@
 The layers, top to bottom; a module imports only from its own layer and those below it:
 
     cli/        the command line: parser, commands, main() and its exit statuses
+    classroom/  the workshop as a class: the class server (SQLite), its board, join + outbox
     tracks/     the ways the lab is used: the scenario runner, the Flask track's checker,
                 the automation track's grader; one outcome, narration, scoreboard and loop
     content/    what is taught: the catalog, tutorial/, beyond/, cross_site/, exercises/'

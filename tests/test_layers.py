@@ -6,7 +6,7 @@ from pathlib import Path
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 # Top to bottom: a module may import its own layer and the ones after it.
-LAYERS = ("cli", "tracks", "content", "show", "lab", "browser", "core")
+LAYERS = ("cli", "classroom", "tracks", "content", "show", "lab", "browser", "core")
 
 
 def modules():

@@ -3,7 +3,8 @@ returns its exit status: 0 when every check held, 1 when one failed."""
 
 import sys
 
-from scenarios.cli import keywords
+from scenarios.classroom.reporter import reporters
+from scenarios.cli import classroom, keywords
 from scenarios.cli.settings import build_config, results_files
 from scenarios.content import catalog
 from scenarios.content.exercises import catalog as exercise_catalog
@@ -57,7 +58,8 @@ def check(args, environ, out):
     config = build_config(args, environ)
     # The learner's checkout, wherever this package was installed from.
     tree = workspace.tree(args.exercises, args.solutions)
-    files = results_files(args, "check")
+    # The class's reporter first: the verdicts reach the outbox whatever a results file does.
+    files = [*reporters(tree, out, args.solutions), *results_files(args, "check")]
     outcomes = exercises.run(config, chosen, tree, out)
     for outcome in outcomes:
         notify(files, "exercise_finished", outcome)
@@ -65,4 +67,4 @@ def check(args, environ, out):
     return 0 if all(o.solved for o in outcomes) else 1
 
 
-COMMANDS = {"list": list_scenarios, "run": run, "check": check}
+COMMANDS = {"list": list_scenarios, "run": run, "check": check, **classroom.COMMANDS}

@@ -3,6 +3,7 @@ options, each with its help."""
 
 from pathlib import Path
 
+from scenarios.cli import classroom
 from scenarios.cli.arguments import Parser, number, seconds, version
 
 
@@ -103,6 +104,7 @@ def build_parser():
         workers=None,
         hold=None,
     )
+    classroom.add_commands(commands)
     return parser
 
 

@@ -2,6 +2,7 @@
 track (its manifest says which) has a checker, and one narration and one scoreboard say it."""
 
 import sys
+import time
 from itertools import groupby
 
 from scenarios.content.exercises.catalog import AUTOMATION, FLASK
@@ -31,7 +32,9 @@ def run(config, exercises, tree, out=None):
             for exercise in chosen:
                 narrate = narrator.event if all(o.solved for o in done) else narrator.quietly
                 learner_file = tree / exercise.folder / exercise.file_name
+                started = time.monotonic()
                 done.append(check(exercise, learner_file, narrate))
+                done[-1].seconds = time.monotonic() - started
         outcomes += done
     scoreboard(out, exercises, outcomes)
     return outcomes

@@ -12,5 +12,9 @@ class Outcome:
     solved: bool = False
     # The Flask track's check, step by step.
     steps: list = field(default_factory=list)
-    # The automation track's grading, in sentences (tracks.automation.verdict.Verdict).
+    # The automation track's grading, in sentences (tracks.automation.verdict.Verdict),
+    # and its runs (tracks.automation.run.Run), which the classroom counts as steps.
     verdict: object = None
+    runs: list = field(default_factory=list)
+    # How long the check took, start to verdict (the classroom shows it).
+    seconds: float = 0.0

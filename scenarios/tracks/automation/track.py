@@ -25,7 +25,7 @@ def grade_one(exercise, test_file, config, emit=lambda *event: None, **limits):
     Each exercise has a grading child of its own, so that each is narrated as it is graded.
     """
     emit("exercise_started", exercise)
-    shown_as = shown(test_file)
+    shown_as, runs = shown(test_file), []
     if not test_file.is_file():
         verdict = Verdict(False, (f"expected your test in {shown_as}, but there is no such file",))
     elif (error := _syntax_error(test_file)) is not None:
@@ -35,7 +35,7 @@ def grade_one(exercise, test_file, config, emit=lambda *event: None, **limits):
         jobs = [(test_file, exercise.broken)]
         [runs] = grader.grade_files(jobs, config, on_run, **limits)
         verdict = judge(runs, exercise.broken, limits.get("run_seconds", grader.RUN_SECONDS))
-    outcome = Outcome(exercise, test_file, verdict.solved, verdict=verdict)
+    outcome = Outcome(exercise, test_file, verdict.solved, verdict=verdict, runs=runs)
     emit("exercise_finished", outcome)
     return outcome
 
