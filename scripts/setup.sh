@@ -59,7 +59,14 @@ fi
 # Reinstall only when the project's declared dependencies changed since the last install.
 if [[ ! -f $STAMP || pyproject.toml -nt $STAMP ]]; then
     echo "setup: installing cookie-lab with its dev extras into $VENV"
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+    # pip's notices (an editable install's warning box among them) go to a log, shown only
+    # when the install fails: what follows setup, a check's verdict say, stays readable.
+    log=$VENV/install.log
+    if ! { "$VENV/bin/python" -m pip install -q --upgrade pip &&
+        "$VENV/bin/python" -m pip install -q -e '.[dev]'; } >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "setup: installing cookie-lab failed (above)" >&2
+        exit 1
+    fi
     touch "$STAMP"
 fi

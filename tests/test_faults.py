@@ -21,7 +21,7 @@ from helpers import RUNNER, Lines, cookie_lab, processes_tagged, survivors, tagg
 from scenarios.browser.live import Browser
 from scenarios.content.catalog import SCENARIOS
 from scenarios.core.config import Config
-from scenarios.core.processes import members
+from scenarios.core.processes import members, settle
 from scenarios.lab.server import LabServer
 
 pytestmark = pytest.mark.browser
@@ -288,6 +288,8 @@ def test_a_restart_with_a_stopped_driver_kills_it_in_seconds_and_says_nothing(ca
     try:
         stopped = browser.session.service.process.pid
         os.kill(stopped, signal.SIGSTOP)
+        # The signal is taken when the driver next runs: a driver stopped, as it would be.
+        assert not settle(lambda: stopped not in members(stopped, states=("T",)), 10)
         start = time.monotonic()
         browser.restart()
         took = time.monotonic() - start
