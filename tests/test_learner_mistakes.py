@@ -351,9 +351,14 @@ SHORTCUTS = {
         "expected the response to /save/dark to give theme its lifetime in its Set-Cookie "
         "header (Max-Age or Expires), but it sent Set-Cookie: theme=dark; Path=/, with neither",
     ),
-    "7-a-path-the-page-is-not-under": (
-        swap(7, "max_age=timedelta(days=30))", 'max_age=timedelta(days=30), path="/save")'),
-        "expected the request to / to carry theme, but your app set theme with Path=/save, so "
+    # As exercise 7's theme at Path=/save would, without a restart on the way to the check.
+    "2-a-path-the-page-is-not-under": (
+        swap(
+            2,
+            'response.set_cookie("name", name)',
+            'response.set_cookie("name", name, path="/remember")',
+        ),
+        "expected the request to / to carry name, but your app set name with Path=/remember, so "
         "the browser does not send it to /",
     ),
 }
