@@ -20,6 +20,7 @@ from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
 from scenarios.core.config import Config
 from scenarios.tracks.automation import grader, supervisor, track
 from scenarios.tracks.automation.grader import Run
+from scenarios.tracks.automation.run import Stop
 from scenarios.tracks.automation.verdict import Verdict, judge
 from scenarios.tracks.outcome import Outcome
 from scenarios.tracks.scoreboard import scoreboard
@@ -135,13 +136,25 @@ def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
                     pass
         """,
     )
+    # Each case quick, a thousand of them: the run overstays its bound with no loop at all.
+    many = write(
+        tmp_path,
+        "test_many.py",
+        """
+        import pytest
+
+        @pytest.mark.parametrize("n", range(1000))
+        def test_it(n, driver, lab_url):
+            driver.get(lab_url)
+        """,
+    )
     env = tagged_env()
     monkeypatch.setenv(TAG, env[TAG])  # the grader's child, its driver and browser inherit it
     monkeypatch.setattr(supervisor, "GRACE_SECONDS", 1.0)
     broken = ("set-cookie-sets-nothing",)
-    jobs = [(f, broken) for f in (flaky, sleepy, unloadable, hanging, exits)]
+    jobs = [(f, broken) for f in (flaky, sleepy, unloadable, hanging, exits, many)]
     # The real lab only: the first run hangs, whatever the order, and the rest are dropped.
-    jobs[3] = (hanging, ())
+    jobs[3], jobs[5] = (hanging, ()), (many, ())
     graded = grader.grade_files(jobs, CONFIG, run_seconds=4, expiry_seconds=EXPIRY)
     assert survivors(env) == []
     said = [" ".join(judge(runs, broken, 4).sentences) for runs in graded]
@@ -158,6 +171,9 @@ def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
     assert [r.hung for r in graded[3]] == [True]
     # sys.exit as it loads: pytest calls that an internal error, not a file with no test.
     assert said[4] == "your test file does not load: SystemExit: 1 (line 2)"
+    ran = said[5].partition(", so it was stopped after ")[2].partition(" of its 1000 tests had run")
+    assert ran[0].isdigit() and ran[1], said[5]
+    assert "endless loop" not in said[5] and "test fewer cases" in said[5]
 
 
 def test_verdicts_name_what_was_missed_in_sentences():
@@ -179,6 +195,14 @@ def test_verdicts_name_what_was_missed_in_sentences():
     sleepy = Run(None, passed=1, sleep_line=7)
     assert not judge([sleepy, sleepy, *caught], broken[:2], 20).solved
     assert "no test" in judge([Run(None), Run(None)], broken, 20).sentences[0]
+    many = Run(None, hung=True, stop=Stop(line=5, ran=312, of=400))
+    assert judge([many, many], broken, 20).sentences[0] == (
+        "your test did not finish within 20 s on the real lab, so it was stopped after 312 of "
+        "its 400 tests had run: a run of the whole file may take 20 s, so test fewer cases (a "
+        "few that differ as the lab's behaviour differs teach as much)"
+    )
+    few = Run(None, hung=True, stop=Stop(line=5, ran=1, of=3))  # a loop, not too many tests
+    assert "on line 5: an endless loop" in judge([few, few], broken, 20).sentences[0]
 
 
 def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):

@@ -205,6 +205,177 @@ def test_the_scoreboard_checks_every_exercise_past_the_first_unsolved(
     assert [line.endswith("  solved") for line in board] == [e.number in solved for e in EXERCISES]
 
 
+def swap(number, old, new):
+    """Exercise ``number``'s reference solution with ``old`` (which it must hold) as ``new``."""
+    assert old in SOLVED[number], (number, old)
+    return SOLVED[number].replace(old, new)
+
+
+def script(js):
+    """A line for a view: ``js`` run by the page the response carries."""
+    return f'response.set_data(response.get_data() + b"<script>{js}</script>")'
+
+
+# What a hurried learner might write: each passes some of the check, not what the README asks.
+SHORTCUTS = {
+    "1-a-script-sets-the-cookie": (
+        swap(
+            1,
+            'response.set_cookie("flavour", "chocolate-chip")',
+            script("document.cookie='flavour=chocolate-chip'"),
+        ),
+        "expected the response to /bake to set flavour with a Set-Cookie header, but it sent "
+        "no Set-Cookie for flavour (the browser's flavour came from a script in the page, or "
+        "another page): the lesson is the response's Set-Cookie header, response.set_cookie(...)",
+    ),
+    "1-a-redirect-to-a-route-that-sets-it": (
+        swap(
+            1,
+            'response.set_cookie("flavour", "chocolate-chip")\n    return response',
+            (
+                'return __import__("flask").redirect("/oven")\n\n\n'
+                '@app.route("/oven")\ndef oven():\n'
+                '    response = make_response("<h1>Baked</h1>")\n'
+                '    response.set_cookie("flavour", "chocolate-chip")\n    return response'
+            ),
+        ),
+        "but it sent no Set-Cookie for flavour (it answered 302, a redirect: the cookie must "
+        "come on /bake's own response)",
+    ),
+    "1-every-route-sets-it": (
+        SOLVED[1]
+        + (
+            "\n\n@app.after_request\ndef every(response):\n"
+            '    response.set_cookie("flavour", "chocolate-chip")\n    return response\n'
+        ),
+        "expected the response to / to send no Set-Cookie for flavour (only /bake gives it; "
+        "the browser sends it back by itself), but it sent Set-Cookie: flavour=chocolate-chip; "
+        "Path=/",
+    ),
+    "1-not-a-session-cookie": (
+        swap(1, '"chocolate-chip")', '"chocolate-chip", max_age=3600)'),
+        "expected flavour to be a session cookie, with no Max-Age or Expires, but the response "
+        "to /bake sent Set-Cookie: flavour=chocolate-chip; Expires=",
+    ),
+    "1-a-path-the-page-is-not-under": (
+        swap(1, '"chocolate-chip")', '"chocolate-chip", path="/bake")'),
+        "expected the request to / to carry flavour, but your app set flavour with Path=/bake, "
+        "so the browser does not send it to /",
+    ),
+    "2-a-key-error": (
+        swap(2, 'request.cookies.get("name", "stranger")', 'request.cookies["name"]'),
+        "expected your app to answer / with a page, but it read request.cookies['name'] on "
+        "line 17 of app.py (in greet), and the request carried no such cookie: use "
+        "request.cookies.get('name'), which gives None (or a default you pass) when it is missing",
+    ),
+    "2-a-script-writes-the-greeting": (
+        swap(
+            2,
+            'f"<h1>Hello, {escape(name)}!</h1>"',
+            (
+                '"<h1 id=h>Hello, stranger!</h1><script>'
+                "var m = document.cookie.match(/name=(\\\\w+)/);"
+                "if (m) h.textContent = 'Hello, ' + m[1] + '!';</script>\""
+            ),
+        ),
+        'expected the page your app sent for / to say "Hello, Ada!" in its <h1>, but its <h1> '
+        'says "Hello, stranger!": a script in the page wrote the heading the browser shows',
+    ),
+    "2-the-name-kept-on-the-server": (
+        swap(2, 'request.cookies.get("name", "stranger")', 'LAST.get("name", "stranger")')
+        .replace(
+            '    response.set_cookie("name", name)',
+            '    LAST["name"] = name\n    response.set_cookie("name", name)',
+        )
+        .replace("app = Flask(__name__)", "app = Flask(__name__)\nLAST = {}"),
+        'expected the page\'s heading to say "Hello, Linus!", but it says "Hello, Grace!": the '
+        "name must come from the cookie the request carried",
+    ),
+    "3-the-count-kept-on-the-server": (
+        swap(
+            3, "carried.isdigit() else 1", "carried.isdigit() else 1\n    visits = next(COUNT)"
+        ).replace(
+            "app = Flask(__name__)",
+            "app = Flask(__name__)\nCOUNT = __import__('itertools').count(1)",
+        ),
+        'expected the page\'s heading to say "This is visit number 42.", but it says "This is '
+        'visit number 4.": the count must come from the cookie the request carried',
+    ),
+    "3-a-script-counts-in-the-page": (
+        swap(
+            3,
+            'response.set_cookie("visits", str(visits))',
+            (
+                'response = make_response("<h1 id=h></h1><script>'
+                "var m = document.cookie.match(/visits=(\\\\d+)/), n = m ? +m[1] + 1 : 1;"
+                "document.cookie = 'visits=' + n;"
+                "h.textContent = 'This is visit number ' + n + '.';"
+                '</script>")'
+            ),
+        ),
+        'expected the page your app sent for / to say "This is visit number 1." in its <h1>, '
+        "but its <h1> is empty: a script in the page wrote the heading the browser shows",
+    ),
+    "4-a-script-gives-the-lifetime": (
+        swap(
+            4,
+            ', max_age=app.config["SALE_SECONDS"])',
+            ")\n    " + script("document.cookie='sale=on; max-age=3'"),
+        ),
+        "expected the response to /start-sale to give sale its lifetime in its Set-Cookie header "
+        "(Max-Age or Expires), but it sent Set-Cookie: sale=on; Path=/, with neither: the expiry "
+        "the browser holds came from a script in the page",
+    ),
+    "6-a-script-deletes-the-cookie": (
+        swap(
+            6,
+            'response.delete_cookie("basket", path="/shop")',
+            'response.delete_cookie("basket")'
+            "\n    " + script("document.cookie='basket=; path=/shop; max-age=0'"),
+        ),
+        "expected the response to /shop/empty to delete basket at Path=/shop, but it sent "
+        "Set-Cookie: basket=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/: the "
+        "browser dropped basket all the same, so a script in the page deleted it",
+    ),
+    "6-the-shop-always-empty": (
+        swap(6, "    if basket:\n", "    if False:\n"),
+        'expected the page\'s heading to say "Your basket holds 3 cookies.", but it says "Your '
+        'basket is empty."',
+    ),
+    "7-a-script-gives-the-lifetime": (
+        swap(
+            7,
+            ", max_age=timedelta(days=30))",
+            ")\n    " + script("document.cookie='theme=dark; max-age=2592000; path=/'"),
+        ),
+        "expected the response to /save/dark to give theme its lifetime in its Set-Cookie "
+        "header (Max-Age or Expires), but it sent Set-Cookie: theme=dark; Path=/, with neither",
+    ),
+    # As exercise 7's theme at Path=/save would, without a restart on the way to the check.
+    "2-a-path-the-page-is-not-under": (
+        swap(
+            2,
+            'response.set_cookie("name", name)',
+            'response.set_cookie("name", name, path="/remember")',
+        ),
+        "expected the request to / to carry name, but your app set name with Path=/remember, so "
+        "the browser does not send it to /",
+    ),
+}
+
+
+@pytest.mark.browser
+def test_a_shortcut_past_the_lesson_is_unsolved_and_says_what_is_missing(tmp_path, browser):
+    # One test for them all, on the session's browser: each fails at its first wrong step.
+    wrong = {}
+    for n, (name, (source, says)) in enumerate(SHORTCUTS.items()):
+        outcome = check(tmp_path / str(n), browser, source, number=int(name[0]))
+        said = [s.message for s in outcome.steps if not s.passed]
+        if outcome.solved or not said or says not in said[-1]:
+            wrong[name] = said
+    assert wrong == {}
+
+
 # --- a real process: exit codes, Ctrl-C, nothing left behind -------------------------------
 
 

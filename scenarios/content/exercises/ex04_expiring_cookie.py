@@ -1,8 +1,9 @@
 """A cookie that expires after a few seconds.
 
 You will see /start-sale store the cookie sale with an expiry app.config["SALE_SECONDS"]
-seconds away, / announce the sale while the cookie lives, and, reloaded every half second,
-say there is no sale once the browser has dropped it, though it was never closed.
+seconds away, given in its Set-Cookie header, / announce the sale while the cookie lives,
+and, reloaded every half second, say there is no sale once the browser has dropped it,
+though it was never closed.
 """
 
 NUMBER = 4
@@ -24,6 +25,7 @@ def check(lab):
         )
         lab.visit("/start-sale")
         lab.expect_lifetime("sale", seconds, within=WITHIN)
+        lab.expect_sent("sale", lasting=True)
 
     with lab.step("Visit /: the request carries sale, and the sale is on"):
         lab.visit("/")

@@ -1,8 +1,8 @@
 """Delete a cookie that was set with a path.
 
 You will see /shop/add store the cookie basket for the path /shop, /shop show the basket,
-then /shop/empty delete it: the browser no longer holds basket at any path, and /shop says
-the basket is empty.
+then /shop/empty delete it with its Set-Cookie header: the browser no longer holds basket at
+any path, and /shop says the basket is empty.
 """
 
 NUMBER = 6
@@ -16,6 +16,7 @@ def check(lab):
         lab.visit("/shop/add")
         lab.visit("/shop")
         lab.expect_carried("basket", "3")
+        lab.expect_heading("Your basket holds 3 cookies.")
 
     with lab.step("Visit /shop/empty: the browser drops basket"):
         lab.visit("/shop/empty")
@@ -29,6 +30,7 @@ def check(lab):
             + " and ".join(f"holds basket={c.value} for the path {c.path}" for c in left)
             + f"; /shop/empty sent {said}",
         )
+        lab.expect_deleted_by("basket", "/shop")
 
     with lab.step("Visit /shop: no basket is sent, and the basket is empty"):
         lab.visit("/shop")

@@ -1,8 +1,9 @@
 """Remember the theme across a browser restart.
 
-You will see /save/dark store the theme for 30 days and /try/sepia try a theme for this
-session only; then the browser closes and opens again on the same profile, like a user
-quitting it: the tried theme is forgotten, the saved one is still shown.
+You will see /save/dark store the theme for 30 days, with its Set-Cookie header, and
+/try/sepia try a theme for this session only; then the browser closes and opens again on the
+same profile, like a user quitting it: the tried theme is forgotten, the saved one is still
+shown.
 """
 
 NUMBER = 7
@@ -18,6 +19,7 @@ def check(lab):
         lab.visit("/save/dark")
         lab.expect_stored("theme", "dark")
         lab.expect_lifetime("theme", 30 * DAY, within=DAY)
+        lab.expect_sent("theme", "dark", lasting=True)
 
     with lab.step("Visit /try/sepia, then /: this session shows the tried theme"):
         lab.visit("/try/sepia")

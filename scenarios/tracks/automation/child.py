@@ -42,6 +42,10 @@ class Results:
         self.skipped = None
         self.load_error = None
         self.warnings = []
+        self.ran, self.collected = 0, 0  # a run stopped at its bound says how far it got
+
+    def pytest_collection_finish(self, session):
+        self.collected = len(session.items)
 
     def pytest_configure(self, config):
         config.stash[LENT] = self.lent
@@ -55,6 +59,7 @@ class Results:
                 self.warnings.append(said)
 
     def pytest_runtest_logreport(self, report):
+        self.ran += report.when == "teardown"
         if report.when == "call" and report.passed:
             self.passed += 1
         elif report.skipped and self.skipped is None:
@@ -137,11 +142,15 @@ def main(argv):
             events.write(json.dumps(event) + "\n")
 
     stopping = []
+    running = []  # the run's Results, for the count of tests a stopped run got through
 
     def stop(signum, frame):
         if not stopping:
             try:
-                emit(event="stopped", where=where(frame, set(map(str, files))))
+                said = where(frame, set(map(str, files))) or {}
+                if running:
+                    said.update(ran=running[-1].ran, of=running[-1].collected)
+                emit(event="stopped", where=said or None)
             except (RuntimeError, OSError):
                 pass  # caught inside a report of our own, or the parent is gone
         stopping.append(signum)
@@ -174,6 +183,7 @@ def main(argv):
                 _forget(files)
                 results = Results(files[job], lent)
                 health.quit = False
+                running[:] = [results]
                 pytest.main(pytest_args(files[job]), plugins=[results])
                 if forks.copy:
                     os._exit(0)  # the learner's copy of this process, back from its test

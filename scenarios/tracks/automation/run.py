@@ -10,6 +10,8 @@ class Stop:
     line: int | None = None
     sleeping: bool = False
     wait_seconds: float | None = None
+    ran: int | None = None  # of its ``of`` tests, how many had finished
+    of: int | None = None
 
 
 @dataclass

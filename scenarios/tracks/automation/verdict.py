@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from lab_app.broken import BROKEN_LABS
 from scenarios.tracks.automation import fingerprint
 
+# From this many tests in one file, a run stopped at its bound is told how far it got.
+MANY = 20
 WAIT_HINT = "wait for what you check with WebDriverWait(driver, timeout).until(...)"
 CHANGED = "the checker's files were changed"
 CONFTEST = (
@@ -103,6 +105,13 @@ def _on_the_real_lab(real, run_seconds):
 
 def _where(stop, run_seconds):
     """Where a run stopped at its deadline was, and what to do instead."""
+    if stop is not None and stop.ran and stop.of and stop.of >= MANY:
+        # Hundreds of parametrized cases, each quick: the whole file overstays, none loops.
+        return (
+            f" after {stop.ran} of its {stop.of} tests had run: a run of the whole file may "
+            f"take {run_seconds:g} s, so test fewer cases (a few that differ as the lab's "
+            "behaviour differs teach as much)"
+        )
     if stop is None or stop.line is None:
         return f": an endless loop, or a wait without a timeout? Instead, {WAIT_HINT}"
     if stop.wait_seconds is not None:

@@ -9,6 +9,7 @@ from scenarios.core.errors import CheckFailed
 from scenarios.lab.facade import Lab
 from scenarios.lab.page import header_setting
 from scenarios.tracks.flask_track.learner import AppGone
+from scenarios.tracks.flask_track.response_checks import ResponseExpectations
 
 
 class RecordedPage:
@@ -38,11 +39,12 @@ class RecordedPage:
         return header_setting(name, self.set_cookie_headers())
 
 
-class ExerciseLab(Lab):
+class ExerciseLab(ResponseExpectations, Lab):
     """A Lab on the learner's app, which ``app`` (a LearnerApp) serves and records."""
 
     def __init__(self, browser, config, app, observers=()):
         self.app_file, self.recorder = app.app_file, app
+        self.visited = None  # the path last visited, whose response the checks read
         page = RecordedPage(browser, app)
         jar = browser.jar_for(app.url, ("/",))
         super().__init__(browser, app.url, config, observers, page=page, jar=jar)
@@ -59,7 +61,7 @@ class ExerciseLab(Lab):
 
     def visit(self, url):
         """Load ``url`` and insist the learner's app answered its path with a page."""
-        path = urlsplit(url).path
+        path = self.visited = urlsplit(url).path
         expected = f"expected your app to answer {path} with a page"
         try:
             super().visit(url)
@@ -82,10 +84,20 @@ class ExerciseLab(Lab):
         headings = self.driver.find_elements("tag name", "h1")
         return headings[0].text if headings else ""
 
-    def expect_heading(self, text):
+    def expect_heading(self, text, why=""):
+        """The page's heading says ``text``, as the app sent it; ``why``: what a wrong one
+        means, said after it."""
         said = self.heading()
         saw = f'it says "{said}"' if said else "the page has no <h1> heading"
-        self.check(said == text, f'expected the page\'s heading to say "{text}", but {saw}')
+        why = f": {why}" if why and said else ""
+        self.check(said == text, f'expected the page\'s heading to say "{text}", but {saw}{why}')
+        self.expect_sent_heading(text)
+
+    def expect_carried(self, name, value=None):
+        if name not in self.page.carried() and (why := self.not_carried_because(name)):
+            where = f"the request to {self.page.path}"
+            raise CheckFailed(f"expected {where} to carry {name}, but {why}")
+        super().expect_carried(name, value)
 
     def expect_lifetime(self, name, seconds, within):
         """``name`` is stored with an expiry about ``seconds`` away (give or take ``within``)."""

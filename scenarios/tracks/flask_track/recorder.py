@@ -8,10 +8,13 @@ import sys
 from dataclasses import asdict, dataclass, field
 
 from flask import got_request_exception, request
+from werkzeug.exceptions import BadRequestKeyError
 from werkzeug.http import parse_cookie
 
 # Under this prefix the checker asks what each request carried: no learner's route is there.
 PRIVATE = "/__cookie_lab__/"
+# Enough of a page for its heading: the checks read what the app sent, not what a script wrote.
+PAGE_BYTES = 64 * 1024
 
 
 @dataclass
@@ -22,6 +25,7 @@ class Exchange:
     status: int | None = None
     error: str | None = None  # what the learner's code raised, in a sentence
     set_cookies: list = field(default_factory=list)
+    page: str = ""  # the start of the body the app sent, as text
 
 
 class Recorder:
@@ -37,6 +41,16 @@ class Recorder:
         self.describe = describe  # an exception -> the sentence the learner reads
         self.last = {}
         got_request_exception.connect(self._raised, app)
+        # request.cookies["name"] with no such cookie: Flask answers 400 and signals nothing,
+        # so the learner would read only "it answered 400"; the error names the key and line.
+        handle = app.handle_user_exception
+
+        def handled(exc):
+            if isinstance(exc, BadRequestKeyError):
+                request.environ["cookie_lab.exchange"].error = self.describe(exc)
+            return handle(exc)
+
+        app.handle_user_exception = handled
         # The check's message names the error and its line; Flask's own traceback on stderr
         # would only break up the narration. The logger is this app's alone.
         app.logger.disabled = True
@@ -58,7 +72,10 @@ class Recorder:
             # Drained here: a SystemExit raised while the body is written is caught too.
             body = self.app(environ, recording)
             try:
-                return list(body)
+                chunks = list(body)
+                sent = b"".join(c for c in chunks if isinstance(c, bytes))[:PAGE_BYTES]
+                exchange.page = sent.decode("utf-8", "replace")
+                return chunks
             finally:
                 getattr(body, "close", lambda: None)()
         except BaseException as exc:  # noqa: BLE001 - sys.exit() in a view, say: the app's

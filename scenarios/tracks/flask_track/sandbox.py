@@ -18,9 +18,11 @@ import traceback
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.exceptions import BadRequestKeyError
 
 from scenarios.core.isolation import enter
 from scenarios.lab.server import LabServer
+from scenarios.tracks.flask_track.missing_key import missing_key
 from scenarios.tracks.flask_track.recorder import Recorder
 
 
@@ -55,6 +57,8 @@ def describe(exc, app_file):
     if isinstance(exc, SyntaxError):
         return f"it has a syntax error on line {exc.lineno}: {exc.msg}"
     ours = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(app_file)]
+    if isinstance(exc, BadRequestKeyError):  # request.cookies["name"]: Flask's 400
+        return missing_key(exc, ours[-1] if ours else None, app_file.name)
     where = f" on line {ours[-1].lineno} (in {ours[-1].name})" if ours else ""
     if isinstance(exc, SystemExit):
         code = "" if exc.code is None else repr(exc.code)
