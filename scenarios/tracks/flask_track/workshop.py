@@ -25,8 +25,10 @@ def checker(config):
         yield lambda exercise, app_file, emit: check_one(exercise, app_file, browser, config, emit)
 
 
-def check_one(exercise, app_file, browser, config, emit):
-    """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
+def check_one(exercise, app_file, browser, config, emit, start_app=LearnerApp):
+    """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it.
+
+    ``start_app`` makes the LearnerApp: the watcher's has its process started ahead."""
     shown_as = shown(app_file)
     title = f"Exercise {exercise.number}: {exercise.title}"  # the overlay's title
     observers = [Overlay(browser, title)] if config.shows_overlay else []
@@ -40,7 +42,7 @@ def check_one(exercise, app_file, browser, config, emit):
         notify(observers, "step_started", starting)
         start = time.monotonic()
         try:
-            app = LearnerApp(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
+            app = start_app(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
             app = stack.enter_context(app)
             starting.passed = True
         except CheckFailed as failure:
