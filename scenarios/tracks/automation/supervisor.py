@@ -28,7 +28,8 @@ class Child:
     """``python -m scenarios.tracks.automation.child SPEC``, reporting JSON lines on a pipe
     and reading the grader's answers (one word a line) on another."""
 
-    def __init__(self, spec):
+    def __init__(self, spec, module="scenarios.tracks.automation.child"):
+        # ``module``: the watcher's warm child (warm_child.py) speaks the same protocol.
         self.tag = uuid.uuid4().hex
         read_end, write_end = os.pipe()
         answers, self._answers = os.pipe()
@@ -40,7 +41,7 @@ class Child:
                 [
                     sys.executable,
                     "-m",
-                    "scenarios.tracks.automation.child",
+                    module,
                     json.dumps(spec | {"events_fd": write_end, "answers_fd": answers}),
                 ],
                 pass_fds=(write_end, answers),
