@@ -44,10 +44,8 @@ class Screen:
         size = shutil.get_terminal_size()
         width, height = max(40, size.columns - 1), max(10, size.lines - 1)
         e = view.exercise
-        top = [
-            self._paint(f"Exercise {e.number} of {self.total}: {e.title}", _BOLD),
-            f"{TRACK_NAMES[e.track]}, in {view.folder}/",
-        ]
+        top = [self._paint(f"Exercise {e.number} of {self.total}: {e.title}", _BOLD)]
+        top += textwrap.wrap(f"{TRACK_NAMES[e.track]}, in {view.folder}/", width)
         if view.banner:
             top += ["", self._paint(view.banner, _GREEN)]
         bottom = self._hints(view, width) + ["", self._verdict(view), self._keys(view)]
@@ -88,7 +86,8 @@ def _wrap(text, width):
     for line in [*text.rstrip("\n").splitlines(), ""]:
         indent = len(line) - len(line.lstrip())
         if paragraph and (indent != paragraph[0][0] or not line.strip()):
-            words = " ".join(text.strip() for _, text in paragraph)
+            # textwrap broke it after a hyphen ("cookie-" "name"): joined, it is one word.
+            words = re.sub(r"(\w-) (?=\w)", r"\1", " ".join(t.strip() for _, t in paragraph))
             pad = " " * paragraph[0][0]
             lines += textwrap.wrap(words, width, initial_indent=pad, subsequent_indent=pad)
             paragraph = []
