@@ -29,6 +29,14 @@ from scenarios.tracks.automation.child import Results, SleepWatch, _forget, pyte
 from scenarios.tracks.automation.plugin import Lent, prepare
 
 
+def _quicker(test_file):
+    """Arguments that spare pytest much of its own time in a run, the same on every run: no
+    walk of each folder from / down to the learner's (collection starts at its folder; no
+    conftest.py is read anyway), and no pytest-xdist (its options, for a test that cannot
+    use them)."""
+    return [f"--confcutdir={test_file.parent}", "-p", "no:xdist", "-p", "no:xdist.looponfail"]
+
+
 class _Cancel(KeyboardInterrupt):
     """Raised by SIGUSR1 during a grading: pytest ends its run as for a Ctrl-C."""
 
@@ -98,7 +106,7 @@ class Server:
                 raise _Stop()  # the parent is gone
             _forget(self.seen)
             results = Results(files[job], lent)
-            pytest.main(pytest_args(files[job]), plugins=[results])
+            pytest.main([*pytest_args(files[job]), *_quicker(files[job])], plugins=[results])
             if self.stopping:
                 raise _Stop()
             if self.cancelled:
