@@ -107,10 +107,12 @@ class Watcher:
         elif key == "h" and self.view.hints_shown < len(self.view.hints):
             self.view.hints_shown += 1
             self.screen.draw(self.view)
+        elif key == "n" and self.index + 1 < len(self.exercises):
+            self.index += 1
+            self._open(checks, banner="")
         elif key == "n":
-            if self.index + 1 < len(self.exercises):
-                self.index += 1
-                self._open(checks, banner="")
+            self.view.banner = f"Exercise {self.exercise.number} is the last one."
+            self.screen.draw(self.view)
         elif key == "r":
             self._check(checks)
 
