@@ -87,6 +87,8 @@ class Checks:
         start = time.monotonic()
         outcome = self._session.check(exercise, file, narrator.event)
         self.post("checked", generation, outcome, text.getvalue(), time.monotonic() - start)
+        # After the verdict is posted, not before: what the next check needs, made ready.
+        self._session.prepare_next(exercise)
 
     def _close(self):
         session, self._session, self._track = self._session, None, None

@@ -14,13 +14,32 @@ from scenarios.tracks.narration import shown
 from scenarios.tracks.outcome import Outcome
 
 
+class StockedLabs(Labs):
+    """Labs whose next grading's apps are built beforehand, while the learner types: each
+    run still gets a lab of its own, used once, but not built on the wait for a verdict."""
+
+    def __init__(self, expiry_seconds):
+        super().__init__(expiry_seconds)
+        self._stock = {}
+
+    def stock(self, variants):
+        """Enough built for ``variants`` (one each, None as often as it is listed)."""
+        for variant in set(variants):
+            built = self._stock.setdefault(variant, [])
+            built += [self._app(variant) for _ in range(variants.count(variant) - len(built))]
+
+    def serve(self, variant):
+        built = self._stock.get(variant)
+        self._current = built.pop() if built else self._app(variant)
+
+
 class WarmGrader:
     """grade(test_file, broken, on_run) -> the Runs, or None once cancel() was called."""
 
     def __init__(self, config, run_seconds=grader.RUN_SECONDS):
         self.config = replace(config, expiry_seconds=grader.EXPIRY_SECONDS, remote_url=None)
         self.run_seconds = run_seconds
-        self.labs = Labs(self.config.expiry_seconds).__enter__()
+        self.labs = StockedLabs(self.config.expiry_seconds).__enter__()
         self._grading = None
         self.child = None
         try:
@@ -38,8 +57,12 @@ class WarmGrader:
             why = event.get("message") or self.child.last_words() or "it did not start in time"
             raise UsageError(f"the grader's test process failed: {why}")
 
+    def prepare_next(self, exercise):
+        """Between checks: the labs of the next grading of ``exercise``, built now."""
+        self.labs.stock(_variants(exercise.broken))
+
     def grade(self, test_file, broken, on_run):
-        plan = [(0, variant) for variant in (*[None] * grader.REAL_RUNS, *broken)]
+        plan = [(0, variant) for variant in _variants(broken)]
         _SHUFFLE(plan)
         grading = WarmGrading(plan, self.labs, self.run_seconds, on_run)
         grading.conftests = {0} if _has_conftest(test_file) else set()
@@ -85,3 +108,7 @@ class WarmGrader:
         outcome = Outcome(exercise, test_file, verdict.solved, verdict=verdict)
         emit("exercise_finished", outcome)
         return outcome
+
+
+def _variants(broken):
+    return (*[None] * grader.REAL_RUNS, *broken)

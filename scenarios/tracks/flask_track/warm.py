@@ -95,8 +95,13 @@ class WarmFlask:
         self._spare = Spare()
         self._app = None
 
+    def prepare_next(self, exercise):
+        """Between checks: the next save's app process, loading while the learner types."""
+        if self._spare is None:
+            self._spare = Spare()
+
     def check(self, exercise, app_file, emit):
-        spare, self._spare = self._spare, None
+        spare, self._spare = self._spare or Spare(), None
 
         def start_app(*args):
             self._app = SpareApp(spare, *args)
@@ -110,7 +115,6 @@ class WarmFlask:
             self._app = None
             if not spare.used:  # the check ended before the app started: no such file
                 spare.discard()
-            self._spare = Spare()  # the next save's, loading while the learner types
 
     def cancel(self):
         """Called from another thread: the check in flight ends as soon as it can."""
