@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: help setup test lab grid lint clean bench soak exercise exercises classroom
+.PHONY: help setup test lab grid lint clean bench soak exercise exercises classroom watch
 
 # `make exercise 3`: the word after `exercise` is its number, not a target of its own.
 # (`make exercise N=3` works too.)
@@ -26,6 +26,13 @@ EXERCISE_STATUS := $(shell bash scripts/exercise.sh --all $(ARGS) >&2; echo $$?)
 ifneq ($(EXERCISE_STATUS),0)
 MAKEFLAGS += -q
 endif
+endif
+
+# `make watch 3` (or `make watch N=3`, or `make watch`: the first not yet solved): the number,
+# too, is not a target. It runs as a recipe, on the terminal: it reads keys from it.
+ifeq (watch,$(firstword $(MAKECMDGOALS)))
+N ?= $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+$(eval $(N):;@:)
 endif
 
 # `make lab` ends the same way: on the run's own summary and verdict line. (stdin stays the
@@ -57,6 +64,9 @@ exercise: ## Check workshop exercise N in a real browser: make exercise 3
 
 exercises: ## Check every exercise: the first not yet solved in full, then a scoreboard
 	@: # checked above, as make read this file
+
+watch: setup ## Check exercise N again on every save (or the first not yet solved): make watch 3
+	@$(PY) -m scenarios watch $(N) $(ARGS)
 
 bench: setup ## Time whole runs, a launch, a navigation, clearing, per-scenario overhead
 	$(PY) bench/bench.py $(ARGS)

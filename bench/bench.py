@@ -1,8 +1,9 @@
 """Time the lab: whole runs (and the CPU they use), one browser launch, one navigation,
-clearing cookies, and each scenario's own overhead beyond its page loads and restarts.
+clearing cookies, each scenario's own overhead beyond its page loads and restarts, and
+`cookie-lab watch`'s save-to-verdict beside a cold `check` (watch_bench.py).
 Prints a table and writes it as JSON.
 
-    .venv/bin/python bench/bench.py [--repeat 5] [--json bench/results/bench.json]
+    .venv/bin/python bench/bench.py [--repeat 5] [--json bench/results/bench.json] [--watch-only]
 
 It ends with the classroom under load (bench/classroom.py: 200 learners x 15 verdicts).
 """
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 import classroom  # bench/classroom.py, beside this file
+import watch_bench
 from selenium.webdriver.remote.command import Command
 
 from lab_app import create_app
@@ -121,6 +123,7 @@ def measure(repeat):
                 overheads.append(result.seconds - (waits.seconds - waited))
             rows[f"overhead: {scenario.name}"] = overheads
     rows[GRADING] = grading(repeat)
+    rows.update(watch_bench.measure(repeat))
     return rows
 
 
@@ -147,6 +150,7 @@ def report(rows):
             target = 5.0
         if name.startswith("overhead"):
             target = OVERHEAD_TARGET
+        target = watch_bench.target(name) or target
         median = statistics.median(seconds)
         table[name] = {
             "median": median,
@@ -166,7 +170,7 @@ def report(rows):
         print(f"{name:<{width}}  {figures}  {verdict}")
     # Browsers are CPU-bound here: a run cannot be shorter than its CPU time over the cores.
     cores = os.cpu_count()
-    for name in SUITES:
+    for name in (n for n in SUITES if f"CPU-seconds: {n}" in table):  # not with --watch-only
         cpu = table[f"CPU-seconds: {name}"]["median"]
         print(
             f"{name}: {cpu:.1f} CPU-seconds (machine-wide: run idle), "
@@ -179,13 +183,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, default=Path("bench/results/bench.json"))
+    parser.add_argument(
+        "--watch-only", action="store_true", help="only cookie-lab watch, beside a cold check"
+    )
     args = parser.parse_args()
     if args.repeat < 5:
         parser.error("--repeat must be at least 5: a median of fewer runs says little")
-    table = report(measure(args.repeat))
-    # The class server under a big class's load (bench/classroom.py): its own figures.
-    table["classroom load"] = classroom.measure()
-    classroom.show(table["classroom load"])
+    rows = watch_bench.measure(args.repeat) if args.watch_only else measure(args.repeat)
+    table = report(rows)
+    if not args.watch_only:
+        # The class server under a big class's load (bench/classroom.py): its own figures.
+        table["classroom load"] = classroom.measure()
+        classroom.show(table["classroom load"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(table, indent=2) + "\n")
     print(f"written to {args.json}")

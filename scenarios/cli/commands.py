@@ -12,7 +12,7 @@ from scenarios.core.errors import Cancelled, UsageError
 from scenarios.core.observers import notify
 from scenarios.show.console import Narrator
 from scenarios.show.report import Report
-from scenarios.tracks import exercises, runner, workspace
+from scenarios.tracks import exercises, runner, watch, workspace
 
 
 def list_scenarios(args, environ, out):
@@ -67,4 +67,16 @@ def check(args, environ, out):
     return 0 if all(o.solved for o in outcomes) else 1
 
 
-COMMANDS = {"list": list_scenarios, "run": run, "check": check, **classroom.COMMANDS}
+def watch_exercises(args, environ, out):
+    config = build_config(args, environ)
+    tree = workspace.tree(args.exercises)
+    return watch.watch(config, tree, args.number, out, sys.stdin)
+
+
+COMMANDS = {
+    "list": list_scenarios,
+    "run": run,
+    "check": check,
+    "watch": watch_exercises,
+    **classroom.COMMANDS,
+}

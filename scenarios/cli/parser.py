@@ -1,5 +1,5 @@
-"""The command line's grammar: `cookie-lab list | run [NAME ...] | check [N ...]` and their
-options, each with its help."""
+"""The command line's grammar: `cookie-lab list | run [NAME ...] | check [N ...] | watch [N]`
+and their options, each with its help."""
 
 from pathlib import Path
 
@@ -105,7 +105,45 @@ def build_parser():
         hold=None,
     )
     classroom.add_commands(commands)
+    _add_watch(commands)
     return parser
+
+
+def _add_watch(commands):
+    watch = commands.add_parser(
+        "watch", help="check exercise N (or the first not yet solved) again on every save"
+    )
+    watch.add_argument("number", nargs="?", metavar="N", help="the exercise to start on")
+    watch.add_argument(
+        "--exercises",
+        type=Path,
+        metavar="DIR",
+        help="the exercises folder to watch (default: the exercises/ of the checkout you are in)",
+    )
+    watch.add_argument(
+        "--headed", dest="headless", action="store_false", default=None, help="show the browser"
+    )
+    watch.add_argument(
+        "--slow-mo", type=number(float, "--slow-mo"), metavar="S", help="pause after each step"
+    )
+    watch.add_argument(
+        "--page-load-timeout",
+        type=number(float, "--page-load-timeout"),
+        metavar="SECONDS",
+        help="give up on a page your app has not answered after this long (default 10)",
+    )
+    watch.set_defaults(
+        browser=None,
+        remote_url=None,
+        base_url=None,
+        advertise_host=None,
+        port=None,
+        expiry_seconds=None,
+        report=None,
+        workers=None,
+        step=None,
+        hold=None,
+    )
 
 
 def _add_shared(command, what):

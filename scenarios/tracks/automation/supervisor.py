@@ -36,7 +36,8 @@ class Child:
     """``python -m scenarios.tracks.automation.child SPEC``, reporting JSON lines on a pipe
     and reading the grader's answers (one word a line) on another."""
 
-    def __init__(self, spec):
+    def __init__(self, spec, module="scenarios.tracks.automation.child"):
+        # ``module``: the watcher's warm child (warm_child.py) speaks the same protocol.
         self.tag = uuid.uuid4().hex
         read_end, write_end = os.pipe()
         answers, self._answers = os.pipe()
@@ -46,7 +47,7 @@ class Child:
         try:
             self.process = subprocess.Popen(
                 [
-                    *python_module("scenarios.tracks.automation.child"),
+                    *python_module(module),
                     json.dumps(spec | {"events_fd": write_end, "answers_fd": answers}),
                 ],
                 pass_fds=(write_end, answers),

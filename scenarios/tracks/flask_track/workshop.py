@@ -30,21 +30,24 @@ def checker(config):
 AGAIN = "The checker's browser failed, which is no fault of your app: a new one checks it again"
 
 
-def check_one(exercise, app_file, browser, config, emit):
-    """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it."""
+def check_one(exercise, app_file, browser, config, emit, start_app=LearnerApp):
+    """Serve ``app_file`` on a free loopback port and run ``exercise``'s check against it.
+
+    ``start_app`` makes the LearnerApp: the watcher's has its process started ahead."""
     emit("exercise_started", exercise)
-    outcome, browser_failed = _attempt(exercise, app_file, browser, config, emit)
+    attempt = (exercise, app_file, browser, config, emit, start_app)
+    outcome, browser_failed = _attempt(*attempt)
     if browser_failed:
         again = Step(AGAIN, passed=True)
         emit("step_started", again)
         emit("step_finished", again)
-        outcome, _ = _attempt(exercise, app_file, browser, config, emit)
+        outcome, _ = _attempt(*attempt)
         outcome.steps.insert(0, again)
     emit("exercise_finished", outcome)
     return outcome
 
 
-def _attempt(exercise, app_file, browser, config, emit):
+def _attempt(exercise, app_file, browser, config, emit, start_app):
     """The Outcome of one check of ``app_file``, and whether the browser failed in it (a new
     one is started then)."""
     shown_as = shown(app_file)
@@ -60,7 +63,7 @@ def _attempt(exercise, app_file, browser, config, emit):
         notify(observers, "step_started", starting)
         start = time.monotonic()
         try:
-            app = LearnerApp(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
+            app = start_app(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
             app = stack.enter_context(app)
             starting.passed = True
         except CheckFailed as failure:
