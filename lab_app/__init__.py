@@ -8,7 +8,7 @@ from datetime import timedelta
 import click
 from flask import Flask
 
-from lab_app.broken import check_broken
+from lab_app.broken import check_broken, unsent
 from lab_app.sites import check_drop
 
 DEFAULTS = {
@@ -50,6 +50,7 @@ def create_app(test_config=None):
             {f"{module.bp.name}.{name}": lesson for name, lesson in module.LESSONS.items()}
         )
     app.extensions["cookie_lab_lessons"] = lessons
+    app.after_request(unsent)  # nothing, but on a lab that shows headers it does not send
     return app
 
 

@@ -10,7 +10,7 @@ Each description finishes the sentence "a lab where ...".
 
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, request
 
 BROKEN_LABS = {
     "set-on-second-visit": "/set-cookie sets cookie_name only from its second visit on",
@@ -48,11 +48,42 @@ BROKEN_LABS = {
     "httponly_cookie_name",
     "httponly-on-script-cookie": "script_cookie_name is HttpOnly too, so page scripts see "
     "neither cookie",
+    "expiry-renewed-on-read": "/ sets expiring_cookie_name again, with its Max-Age, whenever the "
+    "request carries it, so it never expires while the page is read",
 }
+
+# Labs whose page shows the Set-Cookie headers a route should send while the response sends
+# none: what the server claims is not what the browser got. A test that reads the page's
+# "What this response sets" list, and never what the browser stored or sent, passes on them.
+SHOWN_NOT_SENT = {
+    "set-cookie-shown-not-sent": "/set-cookie",
+    "update-shown-not-sent": "/update-cookie",
+    "path-cookie-shown-not-sent": "/set-path-cookie",
+    "delete-shown-not-sent": "/delete-cookies",
+    "expiry-shown-not-sent": "/set-expiring-cookie",
+    "httponly-shown-not-sent": "/set-httponly-cookie",
+}
+BROKEN_LABS.update(
+    {
+        name: f"{path}'s page shows the Set-Cookie headers it should send, but its response "
+        "sends none"
+        for name, path in SHOWN_NOT_SENT.items()
+    }
+)
 
 # What the faulty labs use instead of the real values.
 WRONG_EXPIRY = 60
 WRONG_SESSION_MAX_AGE = timedelta(days=1)
+
+
+def unsent(response):
+    """An ``after_request`` hook: a SHOWN_NOT_SENT lab's route, its page already rendered with
+    the headers, loses them on the way out."""
+    if SHOWN_NOT_SENT.get(current_app.config["BROKEN"]) == request.path:
+        response.headers.pop("Set-Cookie", None)
+        while "Set-Cookie" in response.headers:
+            del response.headers["Set-Cookie"]
+    return response
 
 
 def broken(name):

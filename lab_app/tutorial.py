@@ -95,6 +95,11 @@ def read_cookies():
         # A "remember me" that restores the session on the way in: after a restart the page the
         # browser ends on carries cookie_name again.
         return _redirect_setting("cookie_name", "cookie_value")
+    if broken("expiry-renewed-on-read") and "expiring_cookie_name" in carried:
+        response = make_response()
+        seconds = current_app.config["EXPIRY_SECONDS"]
+        response.set_cookie("expiring_cookie_name", "expiring_cookie_value", max_age=seconds)
+        return render_page(response)
     return render_page()
 
 

@@ -49,7 +49,7 @@ def test_every_solution_is_solved():
     jobs = [(ROOT / "solutions" / e.folder / e.file_name, e.broken) for e in AUTOMATION]
     graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
     for exercise, runs in zip(AUTOMATION, graded, strict=True):
-        verdict = judge(runs, exercise.broken, grader.RUN_SECONDS)
+        verdict = judge(runs, exercise.broken, grader.RUN_SECONDS, exercise.must_restart)
         assert verdict.solved, (exercise.folder, verdict.sentences)
         real = grader.REAL_RUNS
         assert [r.variant for r in runs] == [None] * real + [*exercise.broken]

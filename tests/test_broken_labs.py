@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from lab_app import create_app
-from lab_app.broken import BROKEN_LABS
+from lab_app.broken import BROKEN_LABS, SHOWN_NOT_SENT
 
 # The routes that set or delete cookies; every other route sets nothing in any lab.
 SETTING_ROUTES = [
@@ -45,12 +45,15 @@ FAULTS = {
     "httponly-missing": ("/set-httponly-cookie", "httponly_cookie_value; Path=/"),
     "httponly-cookie-not-set": ("/set-httponly-cookie", None),
     "httponly-on-script-cookie": ("/set-httponly-cookie", "script_cookie_value; HttpOnly"),
+    "expiry-renewed-on-read": ("/", "expiring_cookie_name=expiring_cookie_value; Expires="),
+    **{name: (path, None) for name, path in SHOWN_NOT_SENT.items()},
 }
 
 # Faults that show only to a browser already holding a cookie: the request carries it.
 CARRIED = {
     "update-only-if-missing": ("cookie_name", "cookie_value"),
     "session-restored-by-long-cookie": ("long_cookie_name", "long_cookie_value"),
+    "expiry-renewed-on-read": ("expiring_cookie_name", "expiring_cookie_value"),
 }
 
 
@@ -135,3 +138,13 @@ def test_flask_run_names_an_unknown_broken_lab_in_its_error():
     )
     assert done.returncode != 0
     assert "no broken lab is named 'nope'" in done.stderr
+
+
+@pytest.mark.parametrize("name", sorted(SHOWN_NOT_SENT))
+def test_a_lab_that_shows_headers_it_does_not_send(name):
+    """Its page lists the Set-Cookie headers the real lab sends: the response sends none."""
+    path = SHOWN_NOT_SENT[name]
+    real, faulty = get(create_app({}), path), get(create_app({"BROKEN": name}), path)
+    assert real.headers.getlist("Set-Cookie") and not faulty.headers.getlist("Set-Cookie")
+    shown = re.findall(r"<code>Set-Cookie: [^<]*</code>", faulty.text)
+    assert shown and shown == re.findall(r"<code>Set-Cookie: [^<]*</code>", real.text)

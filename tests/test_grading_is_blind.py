@@ -15,7 +15,7 @@ from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation import fingerprint, grader
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.labs import Labs
-from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, Verdict, judge
+from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, NO_RESTART, Verdict, judge
 
 BROKEN = ("set-cookie-sets-nothing",)
 SETS = 'driver.get(lab_url + "/set-cookie")'
@@ -329,3 +329,34 @@ def test_a_grading_with_no_real_run_or_a_broken_lab_never_run_is_not_solved():
     short = judge([*real, Run(three[0], failure="AssertionError")], three, grader.RUN_SECONDS)
     assert not short.solved
     assert short.sentences[0] == "your test never ran against 2 of the 3 broken labs"
+
+
+NO_RESTART_TEST = """
+    def test_the_session_cookie_is_a_session_cookie(driver, lab_url):
+        driver.get(lab_url + "/set-cookie")
+        driver.get(lab_url + "/set-long-lasting-cookie")
+        assert "expiry" not in driver.get_cookie("cookie_name")
+        assert "expiry" in driver.get_cookie("long_cookie_name")
+    """
+EVENT_WAIT = """
+    import threading
+
+    def test_it_waits_a_fixed_time(driver, lab_url):
+        driver.get(lab_url + "/set-cookie")
+        threading.Event().wait(0.2)
+        assert driver.get_cookie("cookie_name")
+    """
+
+
+@pytest.mark.browser
+def test_no_restart_where_the_lesson_is_a_restart_nor_a_fixed_pause_by_another_name(tmp_path):
+    no_restart = learner(tmp_path, "no_restart", NO_RESTART_TEST)
+    event_wait = learner(tmp_path, "event_wait", EVENT_WAIT)
+    jobs = [(no_restart, ()), (event_wait, ())]
+    graded = grader.grade_files(jobs, Config(headless=True), expiry_seconds=2, real_runs=1)
+    restart = judge(graded[0], (), grader.RUN_SECONDS, must_restart=True)
+    assert not restart.solved and restart.sentences[0] == NO_RESTART
+    assert judge(graded[0], (), grader.RUN_SECONDS).solved  # the labs alone cannot tell
+    waits = judge(graded[1], (), grader.RUN_SECONDS)
+    assert not waits.solved
+    assert "your test pauses with an Event's wait on line 6" in " ".join(waits.sentences)

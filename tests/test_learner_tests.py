@@ -22,7 +22,7 @@ from lab_app.broken import BROKEN_LABS
 from scenarios.content.exercises.catalog import AUTOMATION_TRACK
 from scenarios.core.config import Config
 from scenarios.tracks.automation import grader
-from scenarios.tracks.automation.verdict import judge
+from scenarios.tracks.automation.verdict import NO_RESTART, judge
 
 LEARNER_TESTS = Path(__file__).parent / "learner_tests"
 CONFIG = Config(headless=True)
@@ -60,14 +60,17 @@ def learner_tests(copy_to):
 
 def wrong_verdict(exercise, path, broken, weak, runs):
     """Why this learner test's grading is not what its kind promises, or None."""
-    verdict = judge(runs, broken, grader.RUN_SECONDS)
+    verdict = judge(runs, broken, grader.RUN_SECONDS, exercise.must_restart)
     said = f"{exercise.folder}/{path.name}: {' '.join(verdict.sentences)}"
     if weak:
         # Unsolved because it missed its lab, not because it fails on the real one.
         lab = broken[0]
         if verdict.solved or not all(run.green for run in runs) or len(runs) != REAL_RUNS + 1:
             return said
-        return None if verdict.sentences[0].endswith(BROKEN_LABS[lab]) else said
+        # Where the lesson is a restart, a test that never restarts is told so first; the
+        # lab it slips past is the lesson for the others.
+        missed = verdict.sentences[0].endswith(BROKEN_LABS[lab])
+        return None if missed or verdict.sentences[0] == NO_RESTART else said
     if not verdict.solved or [run.variant for run in runs] != [None] * REAL_RUNS + [*broken]:
         return said
     return None

@@ -32,6 +32,7 @@ class Browser:
         self.config = config
         self._launcher = launcher(config)
         self._commands = Commands()
+        self.restarts = 0  # as a user quits and opens it again (restart), not a relaunch
         self._profile = self._launcher.new_profile()
         try:
             self._start()
@@ -90,6 +91,7 @@ class Browser:
         """Close the browser as a user would, then start it again on the same profile."""
         self.session.close()
         self._start()
+        self.restarts += 1
 
     def relaunch(self):
         """A new browser on a new profile, for one that died or stopped answering."""

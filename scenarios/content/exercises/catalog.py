@@ -41,6 +41,8 @@ class Exercise:
     check: Callable | None = None
     # The automation track's: the broken labs (lab_app/broken.py) the learner's test must fail.
     broken: tuple[str, ...] = ()
+    # Its lesson is what a browser restart ends: the test must restart it (restart_browser()).
+    must_restart: bool = False
 
     @classmethod
     def from_module(cls, module):
@@ -51,6 +53,7 @@ class Exercise:
             title=module.TITLE,
             check=getattr(module, "check", None),
             broken=tuple(getattr(module, "BROKEN", ())),
+            must_restart=getattr(module, "MUST_RESTART", False),
         )
 
     def __post_init__(self):

@@ -15,4 +15,5 @@ BROKEN = (
     "session-cookie-own-path",
     "set-cookie-misnamed",
     "set-cookie-redirects",
+    "set-cookie-shown-not-sent",
 )

@@ -14,4 +14,5 @@ BROKEN = (
     "update-adds-second-cookie",
     "update-sets-new-name",
     "update-only-if-missing",
+    "update-shown-not-sent",
 )

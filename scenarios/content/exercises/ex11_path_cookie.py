@@ -9,4 +9,9 @@ SLUG = "path_cookie"
 TRACK = "automation"
 TITLE = "Test where a path cookie is carried"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("path-cookie-at-root", "path-cookie-trailing-slash", "path-cookie-on-lookalike")
+BROKEN = (
+    "path-cookie-at-root",
+    "path-cookie-trailing-slash",
+    "path-cookie-on-lookalike",
+    "path-cookie-shown-not-sent",
+)

@@ -9,4 +9,10 @@ SLUG = "expiring_cookie"
 TRACK = "automation"
 TITLE = "Test that an expiring cookie expires, with an explicit wait"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("expiry-never", "expiry-60s", "expiry-at-once")
+BROKEN = (
+    "expiry-never",
+    "expiry-60s",
+    "expiry-at-once",
+    "expiry-shown-not-sent",
+    "expiry-renewed-on-read",
+)

@@ -8,6 +8,8 @@ NUMBER = 14
 SLUG = "session_restart"
 TRACK = "automation"
 TITLE = "Test that a browser restart ends the session cookie only"
+# A test that never restarts the browser is not solved, whatever the labs say.
+MUST_RESTART = True
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
 BROKEN = (
     "session-cookie-persists",

@@ -9,4 +9,9 @@ SLUG = "httponly_cookie"
 TRACK = "automation"
 TITLE = "Test that page scripts cannot read an HttpOnly cookie"
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
-BROKEN = ("httponly-missing", "httponly-on-script-cookie", "httponly-cookie-not-set")
+BROKEN = (
+    "httponly-missing",
+    "httponly-on-script-cookie",
+    "httponly-cookie-not-set",
+    "httponly-shown-not-sent",
+)

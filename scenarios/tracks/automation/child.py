@@ -184,6 +184,7 @@ def main(argv):
                 results = Results(files[job], lent)
                 health.quit = False
                 running[:] = [results]
+                restarts = browser.restarts
                 pytest.main(pytest_args(files[job]), plugins=[results])
                 if forks.copy:
                     os._exit(0)  # the learner's copy of this process, back from its test
@@ -201,6 +202,8 @@ def main(argv):
                 line = sleeps.lines[str(files[job])]
                 fork = forks.lines[str(files[job])]
                 outcome = results.outcome() | {"sleep_line": line, "fork_line": fork}
+                outcome["restarted"] = browser.restarts > restarts
+                outcome["sleep_call"] = sleeps.calls[str(files[job])]
                 emit(event="done", run=index, **outcome)
     except UsageError as exc:
         emit(event="error", message=str(exc))

@@ -136,6 +136,8 @@ class Grading:
             elif kind == "done" and current is not None:  # else not ours: the test wrote it
                 fields = ("passed", "failure", "skipped", "load_error", "sleep_line", "fork_line")
                 run = self._run(current, **{k: event[k] for k in fields})
+                run.restarted = bool(event.get("restarted"))
+                run.sleep_call = event.get("sleep_call") or "time.sleep"
                 run.warnings = tuple(event["warnings"])
                 self._finish(run, current, started)
                 current, deadline = None, time.monotonic() + self.run_seconds

@@ -24,6 +24,8 @@ class Run:
     skipped: str | None = None
     load_error: str | None = None
     sleep_line: int | None = None
+    # What paused there: "time.sleep", or "an Event's wait".
+    sleep_call: str = "time.sleep"
     # The line of the learner's file that called os.fork, if one did.
     fork_line: int | None = None
     # The checker's browser died or froze during this run, not by the test's doing ("it
@@ -38,6 +40,8 @@ class Run:
     ended: str | None = None
     # A conftest.py beside the test, which grading does not load.
     conftest_ignored: bool = False
+    # The test restarted the browser (restart_browser()) in this run.
+    restarted: bool = False
     seconds: float = 0.0
 
     @property

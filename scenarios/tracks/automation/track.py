@@ -34,7 +34,8 @@ def grade_one(exercise, test_file, config, emit=lambda *event: None, **limits):
         on_run = lambda run: emit("graded", run)  # noqa: E731
         jobs = [(test_file, exercise.broken)]
         [runs] = grader.grade_files(jobs, config, on_run, **limits)
-        verdict = judge(runs, exercise.broken, limits.get("run_seconds", grader.RUN_SECONDS))
+        run_seconds = limits.get("run_seconds", grader.RUN_SECONDS)
+        verdict = judge(runs, exercise.broken, run_seconds, exercise.must_restart)
     outcome = Outcome(exercise, test_file, verdict.solved, verdict=verdict, runs=runs)
     emit("exercise_finished", outcome)
     return outcome

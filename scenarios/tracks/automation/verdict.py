@@ -32,19 +32,24 @@ class Verdict:
             object.__setattr__(self, "sentences", (*self.sentences, said))
 
 
-def judge(runs, broken, run_seconds):
+def judge(runs, broken, run_seconds, must_restart=False):
     """The Verdict on ``runs`` (grader.Run, the real lab's first) for an exercise whose
-    test must catch ``broken``."""
+    test must catch ``broken``; ``must_restart``: whose lesson is what a restart ends."""
     real = [r for r in runs if r.variant is None]
     caught = [r for r in runs if r.variant is not None]
-    sleep = next((r.sleep_line for r in runs if r.sleep_line), None)
-    notes = (() if sleep is None else (_sleep_sentence(sleep),)) + _notes(runs)
+    sleepy = next((r for r in runs if r.sleep_line), None)
+    sleep = None if sleepy is None else sleepy.sleep_line
+    notes = (() if sleepy is None else (_sleep_sentence(sleepy),)) + _notes(runs)
     fork = next((r.fork_line for r in runs if r.fork_line), None)
     if fork is not None:
         return Verdict(False, (_fork_sentence(fork), *notes))
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
         return Verdict(False, (trouble, *notes))
+    if must_restart and not all(r.restarted for r in real):
+        # Attributes alone (a session cookie has no expiry) say what a restart should do; the
+        # lesson is to see it done, and no lab can tell a test that never restarts.
+        return Verdict(False, (NO_RESTART, *notes))
     not_run = [lab for lab in broken if lab not in {r.variant for r in caught}]
     if not_run:  # a grading cut short must not pass for one that caught every lab
         said = f"your test never ran against {len(not_run)} of the {len(broken)} broken labs"
@@ -67,6 +72,12 @@ def _notes(runs):
     browser = next((r.browser_trouble for r in runs if r.browser_trouble), None)
     said = () if browser is None else (BROWSER_TROUBLE.format(browser),)
     return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ()) + said
+
+
+NO_RESTART = (
+    "your test never restarts the browser: the lesson is what a restart ends, so restart it "
+    "with restart_browser(), use the driver it returns, and check what is still sent"
+)
 
 
 def _on_the_real_lab(real, run_seconds):
@@ -169,8 +180,8 @@ def _fork_sentence(line):
     )
 
 
-def _sleep_sentence(line):
+def _sleep_sentence(run):
     return (
-        f"your test pauses with time.sleep on line {line}: a fixed pause is too short on a "
-        f"slow day and wasted on a fast one; {WAIT_HINT} instead"
+        f"your test pauses with {run.sleep_call} on line {run.sleep_line}: a fixed pause is too "
+        f"short on a slow day and wasted on a fast one; {WAIT_HINT} instead"
     )

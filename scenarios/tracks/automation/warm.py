@@ -86,6 +86,8 @@ class WarmGrading(Grading):
                 fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
                 run = self._run(current, **{k: event[k] for k in fields})
                 run.warnings = tuple(event["warnings"])
+                run.restarted = bool(event.get("restarted"))
+                run.sleep_call = event.get("sleep_call") or "time.sleep"
                 self._finish(run, current, started)
                 current, deadline = None, time.monotonic() + self.run_seconds
             elif kind == "stopped":

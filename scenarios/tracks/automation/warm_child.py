@@ -106,13 +106,19 @@ class Server:
                 raise _Stop()  # the parent is gone
             _forget(self.seen)
             results = Results(files[job], lent)
+            restarts = lent.browser.restarts
             pytest.main([*pytest_args(files[job]), *_quicker(files[job])], plugins=[results])
             if self.stopping:
                 raise _Stop()
             if self.cancelled:
                 raise _Cancel()
-            line = self.sleeps.lines[str(files[job])]
-            self.emit(event="done", run=index, sleep_line=line, **results.outcome())
+            name = str(files[job])
+            outcome = results.outcome() | {
+                "sleep_line": self.sleeps.lines[name],
+                "sleep_call": self.sleeps.calls[name],
+                "restarted": lent.browser.restarts > restarts,
+            }
+            self.emit(event="done", run=index, **outcome)
 
 
 def main(argv):

@@ -104,7 +104,7 @@ class WarmGrader:
             runs = self.grade(test_file, exercise.broken, lambda run: emit("graded", run))
             if runs is None:
                 return None
-            verdict = judge(runs, exercise.broken, self.run_seconds)
+            verdict = judge(runs, exercise.broken, self.run_seconds, exercise.must_restart)
         outcome = Outcome(exercise, test_file, verdict.solved, verdict=verdict)
         emit("exercise_finished", outcome)
         return outcome

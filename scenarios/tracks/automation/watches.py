@@ -4,6 +4,7 @@ where it forks, where it was when stopped, and whether the browser came out of i
 import os
 import subprocess
 import sys
+import threading
 import time
 
 from selenium.webdriver.remote.command import Command
@@ -11,18 +12,33 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 
 class SleepWatch:
-    """Notes the first time.sleep called from each learner's file, however it was imported."""
+    """Notes the first fixed pause called from each learner's file: time.sleep, however it was
+    imported, or an Event's wait with a timeout (``threading.Event().wait(5)`` is a sleep by
+    another name). WebDriverWait sleeps too, but from Selenium's file, not the learner's."""
 
     def __init__(self, test_files):
         self.lines = dict.fromkeys(map(str, test_files))
+        self.calls = dict.fromkeys(map(str, test_files))
         self._sleep = time.sleep
         time.sleep = self.sleep  # `from time import sleep` in the learner's file gets it too
+        self._wait = threading.Event.wait
+        watch = self
+
+        def wait(event, timeout=None):
+            if timeout is not None:
+                watch._note(sys._getframe(1), "an Event's wait")
+            return watch._wait(event, timeout)
+
+        threading.Event.wait = wait
 
     def sleep(self, seconds):
-        caller = sys._getframe(1).f_code.co_filename
-        if caller in self.lines and self.lines[caller] is None:
-            self.lines[caller] = sys._getframe(1).f_lineno
+        self._note(sys._getframe(1), "time.sleep")
         self._sleep(seconds)
+
+    def _note(self, frame, call):
+        caller = frame.f_code.co_filename
+        if caller in self.lines and self.lines[caller] is None:
+            self.lines[caller], self.calls[caller] = frame.f_lineno, call
 
 
 class ForkWatch:
