@@ -120,7 +120,7 @@ class Remote:
         # the next run removes those of a run that was killed before it could.
         if self._node_is_here():
             profiles.reap_stale(NODE_TMP)
-        return f"{NODE_TMP}/{profiles.PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
+        return f"{NODE_TMP}/{profiles.own_prefix()}{uuid.uuid4().hex}"
 
     def _node_is_here(self):
         return is_loopback(urlsplit(self.config.remote_url).hostname or "")
