@@ -304,6 +304,10 @@ def test_a_stopped_scenario_lists_the_steps_it_never_reached(tmp_path):
     report.write()
     html = (tmp_path / "index.html").read_text()
     assert "<td>4 of 8</td>" in html
+    # Stopped is not passed: the title, the summary and the scenario say so, as the terminal.
+    assert "<title>cookie-lab report: 0 of 1 scenarios passed (stopped)</title>" in html
+    assert "The instructor stopped this run: the rest of it did not happen." in html
+    assert '<span class="verdict">stopped</span>' in html
     never = re.findall(r'class="never-reached"><h3>– (.*?) <small>', html)
     assert [unescape(said) for said in never] == list(path.plan[4:])
     assert "A cookie set without a Path gets Path=/ and is carried to every route" in never

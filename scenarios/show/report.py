@@ -77,7 +77,9 @@ class Report(Observer):
             results=results,
             covers=covers,
             interrupted=interrupted,
-            passed=sum(1 for r in results if r.passed),
+            # The instructor's q: the scenario it stopped in did not pass, and no more ran.
+            stopped=any(r.stopped for r in results),
+            passed=sum(1 for r in results if r.passed and not r.stopped),
             written=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             when=_when,
         )
