@@ -1,5 +1,5 @@
 import sys
 
-from scenarios.cli.main import main
+from scenarios.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -5,9 +5,12 @@ import io
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from fake_run import FakeRunner
@@ -362,3 +365,15 @@ def test_k_chooses_exercises_of_both_tracks(monkeypatch):
 def test_hold_takes_seconds_up_to_an_hour(hold, said, capsys):
     assert main(["run", "--hold", hold], {}) == 2
     assert capsys.readouterr().err == f"cookie-lab: error: {said}\n"
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.15, 0.3])
+def test_ctrl_c_while_the_modules_load_is_one_line_and_130(delay):
+    script = Path(sys.executable).with_name("cookie-lab")  # the console script pip made
+    process = subprocess.Popen(
+        [script, "list"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(delay)  # the moment of the Ctrl-C, not a wait for a state
+    process.send_signal(signal.SIGINT)
+    _, said = process.communicate(timeout=30)
+    assert (process.returncode, said) in ((130, "cookie-lab: interrupted\n"), (0, "")), said
