@@ -2,6 +2,7 @@
 saving files in a copy of the exercises as committed, pressing keys, and ending it."""
 
 import fcntl
+import io
 import os
 import pty
 import select
@@ -10,10 +11,18 @@ import struct
 import termios
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from committed import ROOT, committed_tree
 from helpers import RUNNER, survivors, tagged_env
+
+from scenarios.content.exercises import catalog
+from scenarios.core.config import Config
+from scenarios.core.observers import Observer
+from scenarios.tracks.outcome import Outcome
+from scenarios.tracks.watch import Watcher
+from scenarios.tracks.watch_screen import View
 
 pytestmark = pytest.mark.browser
 
@@ -158,3 +167,23 @@ def test_the_automation_track_is_graded_warm_and_ctrl_c_ends_it(tree, start):
     watch.press(b"\x03")  # Ctrl-C, as the terminal sends it
     assert watch.wait() == 130
     assert "cookie-lab: interrupted; the browser was closed" in watch.last_screen()
+
+
+def test_each_verdict_goes_to_the_listeners_after_the_screen_shows_it():
+    # The classroom's reporter, when the learner joined, hears each verdict as check's does.
+    heard = []
+
+    class Listener(Observer):
+        def exercise_finished(self, outcome):
+            heard.append(("exercise_finished", outcome, out.getvalue().count("NOT SOLVED")))
+
+        def run_finished(self, outcomes):
+            heard.append(("run_finished", outcomes))
+
+    out = io.StringIO()
+    first = catalog.EXERCISES[0]
+    watcher = Watcher(Config(), Path("exercises"), catalog.EXERCISES, 0, out, [Listener()])
+    watcher.view = View(first, "exercises/01_set_a_cookie/")
+    outcome = Outcome(first, Path("app.py"))
+    watcher._checked(None, outcome, "  FAIL Visit /bake", 0.4)
+    assert heard == [("exercise_finished", outcome, 1), ("run_finished", [outcome])]

@@ -1,6 +1,7 @@
 """The commands, once parsed: `list` the scenarios, `run` them, `check` the exercises. Each
 returns its exit status: 0 when every check held, 1 when one failed."""
 
+import io
 import sys
 
 from scenarios.classroom.reporter import reporters
@@ -70,7 +71,10 @@ def check(args, environ, out):
 def watch_exercises(args, environ, out):
     config = build_config(args, environ)
     tree = workspace.tree(args.exercises)
-    return watch.watch(config, tree, args.number, out, sys.stdin)
+    # The class gets each verdict as check sends it; what the reporter would say of its
+    # delivery stays off the watcher's one redrawn screen.
+    class_reporters = reporters(tree, io.StringIO())
+    return watch.watch(config, tree, args.number, out, sys.stdin, class_reporters)
 
 
 COMMANDS = {

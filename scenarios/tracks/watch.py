@@ -12,6 +12,7 @@ import time
 
 from scenarios.content.exercises import catalog
 from scenarios.core.errors import UsageError
+from scenarios.core.observers import notify
 from scenarios.tracks.narration import shown
 from scenarios.tracks.scoreboard import verdict as said
 from scenarios.tracks.watch_checks import Checks
@@ -22,8 +23,10 @@ from scenarios.tracks.watch_screen import Screen, View
 class Watcher:
     """The watch loop: events from the saves, the keys and the checks, one at a time."""
 
-    def __init__(self, config, tree, exercises, start, out):
+    def __init__(self, config, tree, exercises, start, out, listeners=()):
         self.config, self.tree, self.exercises = config, tree, exercises
+        # Observers of each verdict, as a check's: the classroom's reporter when joined.
+        self.listeners = listeners
         self.index = start
         self.events = queue.Queue()
         self.screen = Screen(out, config.colour, total=len(exercises))
@@ -88,6 +91,13 @@ class Watcher:
             self._key(checks, args[0])
 
     def _checked(self, checks, outcome, narration, seconds):
+        try:
+            self._show(checks, outcome, narration, seconds)
+        finally:  # after the screen: a class that is slow to answer must not hold the verdict
+            notify(self.listeners, "exercise_finished", outcome)
+            notify(self.listeners, "run_finished", [outcome])
+
+    def _show(self, checks, outcome, narration, seconds):
         if outcome.solved and self.index + 1 < len(self.exercises):
             self.index += 1
             done = outcome.exercise
@@ -117,10 +127,10 @@ class Watcher:
             self._check(checks)
 
 
-def watch(config, tree, number, out, keys_from):
+def watch(config, tree, number, out, keys_from, listeners=()):
     """Watch ``tree`` (an exercises folder) from exercise ``number`` (None: the first not yet
     solved, found by checking from the first on); return the exit status."""
     if config.remote_url:
         raise UsageError("watch needs a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     start = 0 if number is None else catalog.select([number])[0].number - 1
-    return Watcher(config, tree, catalog.EXERCISES, start, out).run(keys_from)
+    return Watcher(config, tree, catalog.EXERCISES, start, out, listeners).run(keys_from)
