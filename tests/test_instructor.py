@@ -17,7 +17,15 @@ import threading
 import time
 
 import pytest
-from helpers import RUNNER, SHORT_EXPIRY_SECONDS, SHOWN, Lines, survivors, tagged_env
+from helpers import (
+    RUNNER,
+    SHORT_EXPIRY_SECONDS,
+    SHOWN,
+    Lines,
+    contrast,
+    survivors,
+    tagged_env,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -211,16 +219,6 @@ const bg = rgba(dock.backgroundColor);
 return {size: parseFloat(narration.fontSize), color: rgba(narration.color),
         background: bg, background_alpha: bg.length > 3 ? bg[3] : 1};
 """
-
-
-def contrast(one, two):
-    def luminance(rgb):
-        channels = [c / 255 for c in rgb[:3]]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(one), luminance(two)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def test_step_mode_goes_one_step_per_enter_and_q_stops_with_the_summary(display, tmp_path):
