@@ -43,6 +43,9 @@ th, td { text-align: left; padding: 2px 5px; border-bottom: 1px solid #555;
          vertical-align: top; overflow-wrap: break-word; }
 th { font-weight: bold; vertical-align: bottom; }
 td.name { font-family: ui-monospace, monospace; }
+/* A value with no underscore or dot to break at (a session id) may break anywhere: else it
+   widens the table past the panel's edge and cuts off its last columns. */
+td.value { overflow-wrap: anywhere; }
 tr.focus { outline: 3px solid #ff8c00; outline-offset: -2px; }
 tr.focus td.name::before { content: "\u25b6 "; color: #ff8c00; }
 td.no::before { content: "\u2718 "; color: #ff6b6b; }
@@ -146,7 +149,7 @@ if (s.jar) {
     row.className = s.focus.includes(c.name) ? "focus" : "";
     row.dataset.name = c.name;
     const cells = [
-      [c.name, "name"], [c.value, ""], [c.site, "site"], [c.path, ""],
+      [c.name, "name"], [c.value, "value"], [c.site, "site"], [c.path, ""],
       [c.left === null ? "session" : "", ""],
       [c.http_only ? "yes" : "\\u2013", ""], [c.same_site, ""],
     ];

@@ -36,7 +36,8 @@ def _attack(lab, guard):
 
 def run(lab):
     with lab.step(
-        "Log in at lab.localhost's bank: three session cookies, one without SameSite, one Lax",
+        "Log in at lab.localhost's bank: three session cookies, two without SameSite (the "
+        "jar calls that Lax) and one Lax; the form of the third carries a CSRF token",
         about=SESSIONS,
     ):
         lab.visit(lab.site_url(LAB, "/cross-site/bank"))
@@ -53,8 +54,8 @@ def run(lab):
         _transfer_made(lab, "yes")
 
     with lab.step(
-        "other.localhost posts to /transfer/unguarded: bank_session_unset goes along, the "
-        "attack works",
+        "other.localhost posts to /transfer/unguarded: bank_session_unset, set without "
+        "SameSite under 2 minutes ago, goes along, and the attack works",
         about="bank_session_unset",
         shows="#transfer-outcome",
     ):

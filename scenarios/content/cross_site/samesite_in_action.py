@@ -57,7 +57,7 @@ def run(lab):
     for way in WAYS_IN:
         with lab.step(
             f"other.localhost's page, another site: its {way} carries only none_secure_cookie",
-            about=SAMESITE_COOKIES,
+            about=NONE,
             shows=f'#what-the-lab-received tr[data-via="{way}"]',
         ):
             if way == "frame":  # one page load for all three
