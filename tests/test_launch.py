@@ -118,8 +118,7 @@ def test_a_remote_jar_is_bidi_where_the_browser_offers_it_else_webdriver():
 def test_a_grid_on_this_machine_names_its_profiles_by_run_and_the_next_removes_stale_ones():
     # A Grid node's Chromium makes its profile in the node's /tmp; a run killed before it
     # could remove it left it there for ever. Named by our run, it goes as a local one does.
-    namespace = os.stat("/proc/self/ns/pid").st_ino
-    dead = Path(f"/tmp/cookie-lab-profile-999999999-{namespace}-0123456789abcdef")  # no pid
+    dead = Path("/tmp/cookie-lab-profile-999999999-0123456789abcdef")  # no such process
     dead.mkdir(exist_ok=True)
     try:
         profile = launcher(Config(remote_url="http://127.0.0.1:4444")).new_profile()
@@ -133,11 +132,13 @@ def test_a_run_in_a_box_leaves_the_profiles_of_runs_outside_it(tmp_path):
     # The grader's child runs in a box with a PID namespace of its own, where every process
     # outside looks gone: judged by their pids, it removed the profiles of browsers running
     # beside it, whose lasting cookies a restart then lost. A pid is judged in its namespace.
+    here = os.stat("/proc/self/ns/pid").st_ino
     outside = tmp_path / f"{profiles.own_prefix()}alive"  # this test's process: a live run
-    gone = tmp_path / f"cookie-lab-profile-999999999-{os.stat('/proc/self/ns/pid').st_ino}-x"
-    lost = tmp_path / "cookie-lab-profile-1-1-y"  # a namespace nothing is in any more
-    for folder in (outside, gone, lost):
+    gone = tmp_path / "cookie-lab-profile-999999999-x"  # no such process here
+    lost = tmp_path / "cookie-lab-profile-1-y"  # a namespace nothing is in any more
+    for folder, namespace in ((outside, here), (gone, here), (lost, 1)):
         folder.mkdir()
+        (folder / profiles.OWNER).write_text(str(namespace))
     reap = f"from scenarios.browser import profiles; profiles.reap_stale({str(tmp_path)!r})"
     boxed = ["unshare", "--pid", "--fork", sys.executable, "-c", reap]
     subprocess.run(boxed, check=True, timeout=30)
