@@ -95,6 +95,7 @@ class Server:
         self.files = set(map(str, files))
         self.seen |= self.files
         self.sleeps.lines = dict.fromkeys(self.files)
+        self.sleeps.calls = dict.fromkeys(self.files)
         for index, job in runs:
             self.emit(event="start", run=index)
             answer = self.answers.readline().strip()
