@@ -34,6 +34,9 @@ def test_list_names_every_scenario_with_its_summary():
     for scenario in SCENARIOS:
         assert f"{scenario.name} " in done.stdout
         assert scenario.summary in done.stdout
+    # One column of summaries, however long the longest name.
+    starts = {line.index(s.summary) for line, s in zip(done.stdout.splitlines(), SCENARIOS)}
+    assert len(starts) == 1
 
 
 def test_console_script_is_installed():

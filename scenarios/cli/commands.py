@@ -17,8 +17,9 @@ from scenarios.tracks import exercises, runner, watch, workspace
 
 
 def list_scenarios(args, environ, out):
+    width = max(len(scenario.name) for scenario in catalog.SCENARIOS)
     for scenario in catalog.SCENARIOS:
-        out.write(f"{scenario.name:<16} {scenario.summary}\n")
+        out.write(f"{scenario.name:<{width}}  {scenario.summary}\n")
     return 0
 
 
