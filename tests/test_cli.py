@@ -35,7 +35,8 @@ def test_list_names_every_scenario_with_its_summary():
         assert f"{scenario.name} " in done.stdout
         assert scenario.summary in done.stdout
     # One column of summaries, however long the longest name.
-    starts = {line.index(s.summary) for line, s in zip(done.stdout.splitlines(), SCENARIOS)}
+    lines = done.stdout.splitlines()
+    starts = {line.index(s.summary) for line, s in zip(lines, SCENARIOS, strict=True)}
     assert len(starts) == 1
 
 
