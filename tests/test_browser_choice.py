@@ -8,6 +8,7 @@ import pytest
 from scenarios.browser import binaries as browser_module
 from scenarios.browser.binaries import resolve
 from scenarios.core.config import Config
+from scenarios.core.errors import UsageError
 from scenarios.core.processes import members
 
 
@@ -15,7 +16,7 @@ from scenarios.core.processes import members
 def system(tmp_path, monkeypatch):
     """A PATH holding a Chromium, its headless shell and a ChromeDriver (stubs)."""
     for name in ("chromium", "chromium-headless-shell", "chromedriver"):
-        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).write_text("#!/bin/sh\necho Chromium 156\n")  # its --version
         (tmp_path / name).chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(browser_module, "CHROMIUM_LIB", str(tmp_path / "no-such-folder"))
@@ -50,3 +51,13 @@ def test_the_suites_headless_browser_is_the_shell_make_setup_installed_started_d
     group = members(browser.session.service.process.pid)
     programs = {Path(f"/proc/{pid}/exe").resolve().name for pid in group}
     assert "chromium-headless-shell" in programs and not programs & {"sh", "dash", "bash"}
+
+
+def test_an_explicit_binary_that_is_no_browser_is_one_line_at_once(tmp_path):
+    # /bin/true took ChromeDriver's full minute to fail; its --version says what it is.
+    with pytest.raises(
+        UsageError,
+        match=r"COOKIE_LAB_BROWSER_BINARY=/bin/true is not a chromium "
+        r"browser: its --version says 'true \(GNU coreutils\)",
+    ):
+        resolve(Config(browser_binary="/bin/true"))

@@ -11,9 +11,11 @@ against 0.6 s, a page load 33 ms against 73 ms (docs/performance.md). A class wa
 full Chromium; COOKIE_LAB_BROWSER_BINARY=/usr/bin/chromium runs that headless too.
 """
 
+import functools
 import logging
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +60,27 @@ KINDS = {
 }
 
 
+# What a browser's --version says of it: "Chromium 156.0...", "Mozilla Firefox 128.0".
+_NAMES = {"chromedriver": ("Chromium", "Chrome"), "geckodriver": ("Firefox",)}
+
+
+@functools.cache
+def _check_browser(binary, kind):
+    """An explicit COOKIE_LAB_BROWSER_BINARY that is no browser of ``kind`` fails here, in a
+    line, rather than after ChromeDriver's minute of waiting for it (/bin/true: 60 s)."""
+    try:
+        said = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        said = type(exc).__name__
+    if not any(name in said for name in _NAMES[kind.driver]):
+        raise UsageError(
+            f"COOKIE_LAB_BROWSER_BINARY={binary} is not a {kind.binaries[0]} browser: its "
+            f"--version says {said.splitlines()[0] if said else 'nothing'!r}"
+        )
+
+
 def resolve(config):
     """Return (browser binary, driver path) for a local browser; None means 'not found'."""
     kind = KINDS[config.browser]
@@ -67,6 +90,8 @@ def resolve(config):
     ):
         if path and not os.access(path, os.X_OK):
             raise UsageError(f"{setting}={path} is not an executable file")
+    if config.browser_binary:
+        _check_browser(config.browser_binary, kind)
     found = [_headless_shell()] if config.headless and kind.has_headless_shell else []
     found += map(shutil.which, kind.binaries)
     binary = config.browser_binary or next(filter(None, found), None)
