@@ -75,38 +75,47 @@ def build_parser():
         "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
-    check.add_argument(
+    _add_exercises_folder(check, "check")
+    check.add_argument("--solutions", action="store_true", help="check the reference solutions")
+    _add_headed(check)
+    _add_shared(check, "exercises")
+    _add_page_load_timeout(check)
+    _add_step(check)
+    check.set_defaults(**RUN_ONLY)
+    classroom.add_commands(commands)
+    _add_watch(commands)
+    return parser
+
+
+# The settings only `run` takes, as the exercise commands leave them to Config.
+RUN_ONLY = dict.fromkeys(
+    ("browser", "remote_url", "base_url", "advertise_host", "port", "expiry_seconds", "report",
+     "workers", "hold")
+)  # fmt: skip
+
+
+def _add_exercises_folder(command, verb):
+    command.add_argument(
         "--exercises",
         type=Path,
         metavar="DIR",
-        help="the exercises folder to check (default: the exercises/ of the checkout you are in)",
+        help=f"the exercises folder to {verb} (default: the exercises/ of the checkout you are in)",
     )
-    check.add_argument("--solutions", action="store_true", help="check the reference solutions")
-    check.add_argument(
+
+
+def _add_headed(command):
+    command.add_argument(
         "--headed", dest="headless", action="store_false", default=None, help="show the browser"
     )
-    _add_shared(check, "exercises")
-    check.add_argument(
+
+
+def _add_page_load_timeout(command):
+    command.add_argument(
         "--page-load-timeout",
         type=number(float, "--page-load-timeout"),
         metavar="SECONDS",
         help="give up on a page your app has not answered after this long (default 10)",
     )
-    _add_step(check)
-    check.set_defaults(
-        browser=None,
-        remote_url=None,
-        base_url=None,
-        advertise_host=None,
-        port=None,
-        expiry_seconds=None,
-        report=None,
-        workers=None,
-        hold=None,
-    )
-    classroom.add_commands(commands)
-    _add_watch(commands)
-    return parser
 
 
 def _add_watch(commands):
@@ -114,36 +123,13 @@ def _add_watch(commands):
         "watch", help="check exercise N (or the first not yet solved) again on every save"
     )
     watch.add_argument("number", nargs="?", metavar="N", help="the exercise to start on")
-    watch.add_argument(
-        "--exercises",
-        type=Path,
-        metavar="DIR",
-        help="the exercises folder to watch (default: the exercises/ of the checkout you are in)",
-    )
-    watch.add_argument(
-        "--headed", dest="headless", action="store_false", default=None, help="show the browser"
-    )
+    _add_exercises_folder(watch, "watch")
+    _add_headed(watch)
     watch.add_argument(
         "--slow-mo", type=number(float, "--slow-mo"), metavar="S", help="pause after each step"
     )
-    watch.add_argument(
-        "--page-load-timeout",
-        type=number(float, "--page-load-timeout"),
-        metavar="SECONDS",
-        help="give up on a page your app has not answered after this long (default 10)",
-    )
-    watch.set_defaults(
-        browser=None,
-        remote_url=None,
-        base_url=None,
-        advertise_host=None,
-        port=None,
-        expiry_seconds=None,
-        report=None,
-        workers=None,
-        step=None,
-        hold=None,
-    )
+    _add_page_load_timeout(watch)
+    watch.set_defaults(**RUN_ONLY, step=None)
 
 
 def _add_shared(command, what):
