@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from scenarios.browser.session import RemoteSession, kill_group
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.core.processes import dying_with_this_thread
+from scenarios.tracks.automation import supervisor
 
 BROWSER_LAYER = Path(scenarios.browser.__file__).parent
 
@@ -128,21 +130,31 @@ def test_a_grid_on_this_machine_names_its_profiles_by_run_and_the_next_removes_s
         shutil.rmtree(dead, ignore_errors=True)
 
 
-def test_a_run_in_a_box_leaves_the_profiles_of_runs_outside_it(tmp_path):
+def test_a_run_in_a_box_keeps_its_profile_clean_up_to_its_own_folder(tmp_path, monkeypatch):
     # The grader's child runs in a box with a PID namespace of its own, where every process
-    # outside looks gone: judged by their pids, it removed the profiles of browsers running
-    # beside it, whose lasting cookies a restart then lost. A pid is judged in its namespace.
-    here = os.stat("/proc/self/ns/pid").st_ino
-    outside = tmp_path / f"{profiles.own_prefix()}alive"  # this test's process: a live run
-    gone = tmp_path / "cookie-lab-profile-999999999-x"  # no such process here
-    lost = tmp_path / "cookie-lab-profile-1-y"  # a namespace nothing is in any more
-    for folder, namespace in ((outside, here), (gone, here), (lost, 1)):
-        folder.mkdir()
-        (folder / profiles.OWNER).write_text(str(namespace))
-    reap = f"from scenarios.browser import profiles; profiles.reap_stale({str(tmp_path)!r})"
-    boxed = ["unshare", "--pid", "--fork", sys.executable, "-c", reap]
-    subprocess.run(boxed, check=True, timeout=30)
-    assert outside.exists() and not lost.exists()
-    assert gone.exists()  # a pid of ours, judged only here, outside the box
-    profiles.reap_stale(tmp_path)
-    assert sorted(tmp_path.iterdir()) == [outside]
+    # outside looks gone: its profile clean-up, let loose in the shared temporary folder,
+    # removed the live profiles of browsers beside it (their lasting cookies lost at a
+    # restart). It gets a temporary folder of its own, removed when it ends.
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    tempfile.tempdir = None  # read TMPDIR again
+    try:
+        beside = tmp_path / f"{profiles.own_prefix()}beside"  # a live run's profile
+        beside.mkdir()
+        killed = tmp_path / f"{supervisor.BOX_PREFIX}999999999-x"  # its checker SIGKILLed
+        killed.mkdir()
+        folder = supervisor.own_folder()
+        assert Path(folder).parent == tmp_path and not killed.exists()
+        reap = "from scenarios.browser import profiles; profiles.reap_stale()"  # its TMPDIR
+        boxed = ["unshare", "--pid", "--fork", sys.executable, "-c", reap]
+        subprocess.run(boxed, check=True, timeout=30, env={**os.environ, "TMPDIR": folder})
+        assert beside.exists()
+    finally:
+        tempfile.tempdir = None
+
+
+def test_a_grading_child_has_its_temporary_folder_until_it_stops():
+    child = supervisor.Child({}, module="json.tool")  # any module: it ends at once
+    folder = Path(child.folder)
+    assert folder.is_dir() and folder.name.startswith(supervisor.BOX_PREFIX)
+    child.stop()
+    assert not folder.exists()

@@ -10,7 +10,9 @@ the child is gone is killed.
 
 import json
 import os
+import re
 import select
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -18,6 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
+from scenarios.browser.profiles import alive
 from scenarios.core.isolation import boxed
 from scenarios.core.processes import (
     TAG,
@@ -43,7 +46,12 @@ class Child:
         answers, self._answers = os.pipe()
         self._stderr = tempfile.TemporaryFile()
         self._interrupted = False
-        env = child_environment(**{TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1"})
+        # Its temporary files (its browser's profile among them) in a folder of its own: in
+        # its box every run outside looks gone, and its profile clean-up, let loose in the
+        # shared folder, removed the profiles of browsers still running beside it.
+        self.folder = own_folder()
+        settings = {TAG: self.tag, "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": self.folder}
+        env = child_environment(**settings)
         try:
             self.process = subprocess.Popen(
                 [
@@ -134,6 +142,7 @@ class Child:
                 self.process.wait(timeout=GRACE_SECONDS)
         _signal_group(self.process.pid, signal.SIGKILL)  # what the learner's code started
         left = settle(lambda: reap(self.tag), timeout=GRACE_SECONDS)
+        shutil.rmtree(self.folder, ignore_errors=True)
         os.close(self._events)
         os.close(self._answers)
         self._stderr.close()
@@ -144,6 +153,21 @@ class Child:
 
     def __exit__(self, *exc_info):
         self.stop()
+
+
+# A grading child's temporary folder: this process's pid, so that the next check removes the
+# folder of one whose checker was killed outright (SIGKILL), before it could.
+BOX_PREFIX = "cookie-lab-box-"
+_BOXES = re.compile(rf"{re.escape(BOX_PREFIX)}(\d+)-")
+
+
+def own_folder():
+    """A new temporary folder for a grading child, after removing those of checkers gone."""
+    for path in Path(tempfile.gettempdir()).glob(f"{BOX_PREFIX}*"):
+        match = _BOXES.match(path.name)
+        if match and not alive(int(match[1])):
+            shutil.rmtree(path, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"{BOX_PREFIX}{os.getpid()}-")
 
 
 def _signal_group(pid, signum):
