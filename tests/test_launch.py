@@ -158,3 +158,13 @@ def test_a_grading_child_has_its_temporary_folder_until_it_stops():
     assert folder.is_dir() and folder.name.startswith(supervisor.BOX_PREFIX)
     child.stop()
     assert not folder.exists()
+
+
+def test_a_temporary_folder_that_cannot_hold_a_profile_is_named_in_one_line(monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", "/dev/null/tmp")  # no folder can be made there
+    with pytest.raises(
+        UsageError,
+        match=r"cannot make the browser's profile in /dev/null/tmp "
+        r"\(TMPDIR\): Not a directory",
+    ):
+        profiles.new_local()

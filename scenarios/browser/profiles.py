@@ -17,6 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from scenarios.core.errors import UsageError
+
 PREFIX = "cookie-lab-profile-"
 _OURS = re.compile(rf"{re.escape(PREFIX)}(\d+)-")
 
@@ -56,4 +58,9 @@ def remove_own(directory=None):
 def new_local():
     """A fresh profile folder for a local browser, after clearing away stale ones."""
     reap_stale()
-    return tempfile.mkdtemp(prefix=own_prefix())
+    try:
+        return tempfile.mkdtemp(prefix=own_prefix())
+    except OSError as exc:  # a read-only or full temporary folder: say which, in one line
+        raise UsageError(
+            f"cannot make the browser's profile in {tempfile.gettempdir()} (TMPDIR): {exc.strerror}"
+        ) from None
