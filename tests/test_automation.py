@@ -44,11 +44,17 @@ def runs_for(exercise, runs):
 pytestmark = pytest.mark.usefixtures("released_checker")
 
 
+# Two gradings on two workers: the expiry's, whose every run waits for its cookie, and the rest.
+SOLUTIONS = {"expiry": (13,), "the others": (9, 10, 11, 12, 14, 15)}
+
+
 @pytest.mark.browser
-def test_every_solution_is_solved():
-    jobs = [(ROOT / "solutions" / e.folder / e.file_name, e.broken) for e in AUTOMATION]
+@pytest.mark.parametrize("numbers", SOLUTIONS.values(), ids=SOLUTIONS.keys())
+def test_every_solution_is_solved(numbers):
+    chosen = [e for e in AUTOMATION if e.number in numbers]
+    jobs = [(ROOT / "solutions" / e.folder / e.file_name, e.broken) for e in chosen]
     graded = grader.grade_files(jobs, CONFIG, expiry_seconds=EXPIRY)
-    for exercise, runs in zip(AUTOMATION, graded, strict=True):
+    for exercise, runs in zip(chosen, graded, strict=True):
         verdict = judge(runs, exercise.broken, grader.RUN_SECONDS, exercise.must_restart)
         assert verdict.solved, (exercise.folder, verdict.sentences)
         real = grader.REAL_RUNS
