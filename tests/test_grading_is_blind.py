@@ -200,9 +200,27 @@ def test_a_run_stopped_at_its_bound_says_where_it_was(tmp_path):
             WebDriverWait(driver, 120).until(lambda d: d.get_cookie("no_such_cookie"))
         """,
     )
-    graded = grader.grade_files([(sleeps, ()), (waits, ())], Config(headless=True), run_seconds=3)
-    sleeping, waiting = (judge(runs, (), 3).sentences[0] for runs in graded)
-    assert [len(runs) for runs in graded] == [1, 1] and all(r[0].hung for r in graded)
+    # Its condition busy most of the time: the stop comes inside the learner's own lambda,
+    # which until() calls, not in the wait's poll.
+    busy = learner(
+        tmp_path,
+        "busy",
+        f"""
+        from selenium.webdriver.support.wait import WebDriverWait
+
+        def test_it(driver, lab_url):
+            {SETS}
+            WebDriverWait(driver, 120).until(lambda d: sum(range(10**7)) < 0)
+        """,
+    )
+    jobs = [(sleeps, ()), (waits, ()), (busy, ())]
+    graded = grader.grade_files(jobs, Config(headless=True), run_seconds=3)
+    sleeping, waiting, in_condition = (judge(runs, (), 3).sentences[0] for runs in graded)
+    assert [len(runs) for runs in graded] == [1, 1, 1] and all(r[0].hung for r in graded)
+    assert in_condition.startswith(
+        "your test did not finish within 3 s on the real lab, so it was stopped while waiting "
+        "in the WebDriverWait on line 6, whose timeout is 120 s"
+    )
     assert sleeping.startswith(
         "your test did not finish within 3 s on the real lab, so it was stopped inside "
         "time.sleep on line 6; wait for what you check with WebDriverWait"

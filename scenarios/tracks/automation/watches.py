@@ -110,16 +110,20 @@ class Health:
 def where(frame, files):
     """Where a run stopped in ``frame`` was, in the learner's files: their innermost line, and
     whether it was sleeping or in a WebDriverWait (and its timeout); None if not in them."""
-    inside = []
-    while frame is not None and frame.f_code.co_filename not in files:
-        inside.append(frame)
+    stack = []
+    while frame is not None:
+        stack.append(frame)
         frame = frame.f_back
-    if frame is None:
+    learner = next((n for n, f in enumerate(stack) if f.f_code.co_filename in files), None)
+    if learner is None:
         return None
+    inside, frame = stack[:learner], stack[learner]
+    # A WebDriverWait anywhere in the stack, whether the stop came in its poll's sleep or in
+    # the learner's own condition (a lambda on the test's line, called by until()).
     wait = next(
         (
             f.f_locals["self"]._timeout
-            for f in inside
+            for f in stack
             if f.f_code.co_name in ("until", "until_not")
             and isinstance(f.f_locals.get("self"), WebDriverWait)
         ),
