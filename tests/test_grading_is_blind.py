@@ -210,7 +210,7 @@ def test_a_run_stopped_at_its_bound_says_where_it_was(tmp_path):
 
         def test_it(driver, lab_url):
             {SETS}
-            WebDriverWait(driver, 120).until(lambda d: sum(range(10**7)) < 0)
+            WebDriverWait(driver, 120).until(lambda d: sum(range(10**8)) < 0)
         """,
     )
     jobs = [(sleeps, ()), (waits, ()), (busy, ())]
