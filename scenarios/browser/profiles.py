@@ -34,10 +34,12 @@ def alive(pid):
     return True
 
 
-def reap_stale(directory=None):
-    """Remove the profiles in ``directory`` (the temporary one) whose run has ended."""
-    for path in Path(directory or tempfile.gettempdir()).glob(f"{PREFIX}*"):
-        match = _OURS.match(path.name)
+def reap_stale(directory=None, prefix=PREFIX):
+    """Remove the folders named ``prefix``<pid>- in ``directory`` (the temporary one) whose
+    run has ended: profiles, and the grader's children's folders (supervisor.py)."""
+    ours = _OURS if prefix == PREFIX else re.compile(rf"{re.escape(prefix)}(\d+)-")
+    for path in Path(directory or tempfile.gettempdir()).glob(f"{prefix}*"):
+        match = ours.match(path.name)
         # Not ours to judge: a Grid node's profile (no run id), or a run still going.
         if match and not alive(int(match[1])):
             shutil.rmtree(path, ignore_errors=True)

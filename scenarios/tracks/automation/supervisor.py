@@ -10,7 +10,6 @@ the child is gone is killed.
 
 import json
 import os
-import re
 import select
 import shutil
 import signal
@@ -20,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from scenarios.browser.profiles import alive
+from scenarios.browser.profiles import reap_stale
 from scenarios.core.isolation import boxed
 from scenarios.core.processes import (
     TAG,
@@ -158,15 +157,11 @@ class Child:
 # A grading child's temporary folder: this process's pid, so that the next check removes the
 # folder of one whose checker was killed outright (SIGKILL), before it could.
 BOX_PREFIX = "cookie-lab-box-"
-_BOXES = re.compile(rf"{re.escape(BOX_PREFIX)}(\d+)-")
 
 
 def own_folder():
     """A new temporary folder for a grading child, after removing those of checkers gone."""
-    for path in Path(tempfile.gettempdir()).glob(f"{BOX_PREFIX}*"):
-        match = _BOXES.match(path.name)
-        if match and not alive(int(match[1])):
-            shutil.rmtree(path, ignore_errors=True)
+    reap_stale(prefix=BOX_PREFIX)
     return tempfile.mkdtemp(prefix=f"{BOX_PREFIX}{os.getpid()}-")
 
 
