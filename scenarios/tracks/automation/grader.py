@@ -134,12 +134,7 @@ class Grading:
                 self.browser_trouble[event["run"]] = f"it died ({event['why']})"
                 current, deadline = None, time.monotonic() + STARTUP_SECONDS
             elif kind == "done" and current is not None:  # else not ours: the test wrote it
-                fields = ("passed", "failure", "skipped", "load_error", "sleep_line", "fork_line")
-                run = self._run(current, **{k: event[k] for k in fields})
-                run.restarted = bool(event.get("restarted"))
-                run.sleep_call = event.get("sleep_call") or "time.sleep"
-                run.warnings = tuple(event["warnings"])
-                self._finish(run, current, started)
+                self._finish(self._reported(current, event), current, started)
                 current, deadline = None, time.monotonic() + self.run_seconds
             elif kind in ("timeout", "exit"):
                 if current is None:
@@ -180,6 +175,16 @@ class Grading:
             run.ended = f"exit status {event['status']}, between two runs"
         self._finish(run, index, time.monotonic())
         return index
+
+    def _reported(self, index, event):
+        """The Run of ``index`` as the child's "done" event tells it."""
+        fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
+        run = self._run(index, **{k: event[k] for k in fields})
+        run.fork_line = event.get("fork_line")  # the warm child (watch mode) watches no fork
+        run.restarted = bool(event.get("restarted"))
+        run.sleep_call = event.get("sleep_call") or "time.sleep"
+        run.warnings = tuple(event["warnings"])
+        return run
 
     def _run(self, index, **fields):
         job, variant = self.plan[index]

@@ -83,12 +83,7 @@ class WarmGrading(Grading):
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
             elif kind == "done":
-                fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
-                run = self._run(current, **{k: event[k] for k in fields})
-                run.warnings = tuple(event["warnings"])
-                run.restarted = bool(event.get("restarted"))
-                run.sleep_call = event.get("sleep_call") or "time.sleep"
-                self._finish(run, current, started)
+                self._finish(self._reported(current, event), current, started)
                 current, deadline = None, time.monotonic() + self.run_seconds
             elif kind == "stopped":
                 where = event["where"]
