@@ -154,14 +154,23 @@ class LearnerApp:
         try:
             connection.request("GET", PRIVATE + what)
             return json.loads(connection.getresponse().read())
-        except (OSError, http.client.HTTPException, ValueError):
-            if self._process.poll() is not None:
-                raise AppGone(self._ended()) from None
-            raise AppGone(
-                f"its process did not answer the checker within {self.seconds:g} s"
-            ) from None
+        except (OSError, http.client.HTTPException, ValueError) as error:
+            raise AppGone(self._unanswered(error)) from None
         finally:
             connection.close()
+
+    def _unanswered(self, error):
+        # A refused or dropped connection most often means the process is on its way out
+        # (os._exit in a view): wait, bounded, for it to end, so the sentence says how it
+        # ended rather than a wrong "did not answer".
+        if not isinstance(error, TimeoutError):
+            try:
+                self._process.wait(timeout=min(self.seconds, 3))
+            except subprocess.TimeoutExpired:
+                return "its process dropped the checker's question without an answer"
+        if self._process.poll() is not None:
+            return self._ended()
+        return f"its process did not answer the checker within {self.seconds:g} s"
 
     def close(self):
         """Kill the app's process and whatever it started (its threads, its children)."""
