@@ -25,6 +25,9 @@ DEFAULTS = {
     "BROKEN": None,
     # None; or [cookie, attribute]: a cross-site route sets that cookie without it (sites.py).
     "DROP_ATTRIBUTE": None,
+    # Where the other site's pages send the browser (sites.py): None is lab.localhost at this
+    # server's port; the automation track sets the lab_url its learners log in at.
+    "LAB_URL": None,
 }
 
 
@@ -71,6 +74,9 @@ def _check_config(config):
         check_drop(config["DROP_ATTRIBUTE"])
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+    lab_url = config["LAB_URL"]
+    if lab_url is not None and not str(lab_url).startswith(("http://", "https://")):
+        raise ConfigError(f"LAB_URL must be None or an http(s) URL, got {lab_url!r}")
     expiry = config["EXPIRY_SECONDS"]
     if not isinstance(expiry, int) or isinstance(expiry, bool) or expiry < 1:
         raise ConfigError(f"EXPIRY_SECONDS must be a whole number of seconds >= 1, got {expiry!r}")

@@ -50,6 +50,19 @@ BROKEN_LABS = {
     "neither cookie",
     "expiry-renewed-on-read": "/ sets expiring_cookie_name again, with its Max-Age, whenever the "
     "request carries it, so it never expires while the page is read",
+    # The lab on two sites (cross_site.py): only a test that comes from another site sees them.
+    "strict-cookie-set-lax": "/cross-site/set-cookies sets strict_cookie with SameSite=Lax, so a "
+    "link from another site carries it",
+    "strict-cookie-lax-twin": "/cross-site/set-cookies also sets a second strict_cookie, "
+    "SameSite=Lax, for Path=/cross-site/landing, so a link from another site carries one",
+    "lax-cookie-set-strict": "/cross-site/set-cookies sets lax_cookie with SameSite=Strict, so a "
+    "link from another site arrives without it",
+    "csrf-token-not-checked": "/cross-site/transfer/token makes the transfer without checking the "
+    "CSRF token",
+    "csrf-lax-session-none": "/cross-site/bank sets bank_session_lax with SameSite=None; Secure, "
+    "so another site's form carries it",
+    "transfer-on-get": "/cross-site/transfer/... makes the transfer on a GET too, which a link "
+    "from another site sends with the Lax session cookie",
 }
 
 # Labs whose page shows the Set-Cookie headers a route should send while the response sends

@@ -10,19 +10,19 @@ import secrets
 
 from flask import Blueprint, abort, jsonify, make_response, request
 
+from lab_app.broken import broken
 from lab_app.cross_site_lessons import LESSONS  # noqa: F401 - create_app reads each bp's
 from lab_app.page import render_page
 from lab_app.sites import (
-    LAB_SITE,
     OTHER_SITE,
     allow_reading,
     csrf_token,
     forget_received,
     host_name,
+    lab_home,
     received,
     record,
     set_with,
-    site_url,
     token_matches,
 )
 
@@ -45,7 +45,16 @@ def set_cookies():
     forget_received()  # a new run of the table: what came before is another lesson's
     response = make_response()
     for name, attributes in SAMESITE_COOKIES.items():
+        if broken("strict-cookie-set-lax") and name == "strict_cookie":
+            attributes = {"samesite": "Lax"}
+        if broken("lax-cookie-set-strict") and name == "lax_cookie":
+            attributes = {"samesite": "Strict"}
         set_with(response, name, name.replace("_cookie", "_value"), **attributes)
+    if broken("strict-cookie-lax-twin"):
+        # Right where another site's links arrive: the Strict one at / stays as it should.
+        response.set_cookie(
+            "strict_cookie", "strict_value", samesite="Lax", path=f"{bp.url_prefix}/landing"
+        )
     return render_page(response)
 
 
@@ -77,7 +86,7 @@ def elsewhere():
     if any(kind not in (*WAYS_IN, "partitioned-frame") for kind in embed):
         abort(400)
     return render_page(
-        template="elsewhere.html", lab=site_url(LAB_SITE), embed=embed, n=secrets.token_hex(4)
+        template="elsewhere.html", lab=lab_home(), embed=embed, n=secrets.token_hex(4)
     )
 
 
@@ -124,7 +133,10 @@ def bank():
     response = make_response()
     session = secrets.token_hex(8)
     set_with(response, "bank_session_unset", session)
-    set_with(response, "bank_session_lax", session, samesite="Lax")
+    if broken("csrf-lax-session-none"):
+        set_with(response, "bank_session_lax", session, samesite="None", secure=True)
+    else:
+        set_with(response, "bank_session_lax", session, samesite="Lax")
     set_with(response, "bank_session", session)
     return render_page(response, template="bank.html", token=csrf_token(session))
 
@@ -136,18 +148,24 @@ def transfer(guard):
     if guard not in GUARDS:
         abort(404)
     session = request.cookies.get(GUARDS[guard], "")
-    if request.method != "POST":
+    if request.method != "POST" and not broken("transfer-on-get"):
         outcome = "nothing done: a transfer is a POST"
     elif not session:
         outcome = f"refused: no {GUARDS[guard]} cookie arrived, so nobody is logged in"
-    elif guard == "token" and not token_matches(session, request.form.get("csrf_token")):
+    elif (
+        guard == "token"
+        and not token_matches(session, request.form.get("csrf_token"))
+        and not broken("csrf-token-not-checked")
+    ):
         outcome = "refused: the session cookie arrived, but no valid CSRF token came with it"
     else:
-        outcome = f"done: {request.form.get('amount', '?')} transferred to account 666"
+        amount = request.values.get("amount", "?")
+        outcome = f"done: {amount} transferred to account 666"
     return render_page(template="transfer.html", outcome=outcome)
 
 
 @bp.route("/attacker")
 def attacker():
-    """The other site's page: three forms that post a transfer to the lab."""
-    return render_page(template="attacker.html", lab=site_url(LAB_SITE), guards=tuple(GUARDS))
+    """The other site's page: three forms that post a transfer to the lab, and three links
+    that ask for one with a GET (which a Lax session cookie goes along with)."""
+    return render_page(template="attacker.html", lab=lab_home(), guards=tuple(GUARDS))

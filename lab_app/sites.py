@@ -29,6 +29,13 @@ def site_url(site, path=""):
     return f"{request.scheme}://{site}{':' + port if port else ''}{path}"
 
 
+def lab_home():
+    """The lab as the other site's pages link, post and frame to it: lab.localhost at this
+    server's port, or the LAB_URL a learner's test logged in at (the automation track's
+    lab_url, http://127.0.0.1:PORT, is as much another site to other.localhost)."""
+    return current_app.config["LAB_URL"] or site_url(LAB_SITE)
+
+
 def host_name():
     """The name this request was sent to, without its port."""
     return request.host.rpartition(":")[0] if request.host.count(":") == 1 else request.host

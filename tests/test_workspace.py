@@ -55,5 +55,5 @@ def test_an_exercises_dir_that_is_not_one_is_one_line_with_exit_2(tmp_path, caps
     assert main(["check", "1", "--exercises", str(folder)], {}, io.StringIO()) == 2
     assert capsys.readouterr().err == (
         f"cookie-lab: error: --exercises {folder}: not an exercises folder (none of "
-        "01_set_a_cookie/ to 15_httponly_cookie/ is in it)\n"
+        "01_set_a_cookie/ to 19_csrf_form/ is in it)\n"
     )

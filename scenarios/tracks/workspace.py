@@ -7,6 +7,9 @@ from pathlib import Path
 from scenarios.content.exercises.catalog import EXERCISES
 from scenarios.core.errors import UsageError
 
+# By number, as a listing shows them: EXERCISES is in a run's order, track by track.
+FOLDERS = sorted(e.folder for e in EXERCISES)
+
 
 def is_tree(folder):
     """Whether ``folder`` holds exercises: one folder at least named as one (01_set_a_cookie)."""
@@ -34,7 +37,7 @@ def tree(exercises=None, solutions=False, start=None):
     else:
         raise UsageError(
             f"--exercises {exercises}: not an exercises folder (none of "
-            f"{EXERCISES[0].folder}/ to {EXERCISES[-1].folder}/ is in it)"
+            f"{FOLDERS[0]}/ to {FOLDERS[-1]}/ is in it)"
         )
     if not solutions:
         return found

@@ -16,12 +16,13 @@ class Labs:
 
     def __init__(self, expiry_seconds):
         self._expiry = expiry_seconds
-        self._current = self._app(None)
         self._server = LabServer(self._dispatch)
         self.url = self._server.url
+        self._current = self._app(None)
 
     def _app(self, variant):
-        return create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant})
+        # The other site (other_url) links and posts to the lab at the lab_url the test got.
+        return create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant, "LAB_URL": self.url})
 
     def serve(self, variant):
         """From now on, answer with a new real lab (None) or broken lab ``variant``."""

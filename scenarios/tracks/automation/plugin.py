@@ -1,4 +1,5 @@
-"""The fixtures a learner's browser test uses: ``lab_url``, ``driver``, ``restart_browser``.
+"""The fixtures a learner's browser test uses: ``lab_url``, ``other_url``, ``driver``,
+``restart_browser``.
 
 Installed as a pytest plugin (the ``pytest11`` entry point), so a learner's file is plain
 pytest and Selenium::
@@ -35,7 +36,7 @@ from scenarios.tracks.automation.headed import Watched, follow
 from scenarios.tracks.automation.options import add_options, config_from, refuse_options
 from scenarios.tracks.automation.restart import restarter
 from scenarios.tracks.automation.slow_motion import slow_motion
-from scenarios.tracks.automation.urls import check_url
+from scenarios.tracks.automation.urls import check_url, other_site
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,15 @@ def lab_url(pytestconfig, expiry_seconds):
         {"EXPIRY_SECONDS": expiry_seconds, "BROKEN": pytestconfig.getoption("--lab-broken")}
     )
     with LabServer(app) as server:
+        app.config["LAB_URL"] = server.url  # where the other site's pages send the browser
         yield server.url
+
+
+@pytest.fixture(scope="session")
+def other_url(lab_url):
+    """Another site serving the same lab, e.g. http://other.localhost:41234: its pages
+    (/cross-site/elsewhere, /cross-site/attacker) link, post and frame to ``lab_url``."""
+    return other_site(lab_url)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from selenium.common.exceptions import WebDriverException
 from scenarios.core.errors import CheckFailed
 from scenarios.lab.facade import Lab
 from scenarios.lab.page import header_setting
+from scenarios.tracks.flask_track.cross_site_visits import CrossSiteVisits
 from scenarios.tracks.flask_track.learner import AppGone
 from scenarios.tracks.flask_track.response_checks import ResponseExpectations
 
@@ -39,7 +40,7 @@ class RecordedPage:
         return header_setting(name, self.set_cookie_headers())
 
 
-class ExerciseLab(ResponseExpectations, Lab):
+class ExerciseLab(CrossSiteVisits, ResponseExpectations, Lab):
     """A Lab on the learner's app, which ``app`` (a LearnerApp) serves and records."""
 
     def __init__(self, browser, config, app, observers=()):

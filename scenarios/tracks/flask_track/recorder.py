@@ -26,6 +26,9 @@ class Exchange:
     error: str | None = None  # what the learner's code raised, in a sentence
     set_cookies: list = field(default_factory=list)
     page: str = ""  # the start of the body the app sent, as text
+    method: str = "GET"
+    # Where the browser says the request came from: same-origin, same-site, cross-site, none.
+    fetch_site: str = ""
 
 
 class Recorder:
@@ -59,7 +62,11 @@ class Recorder:
         path = environ.get("PATH_INFO") or "/"
         if path.startswith(PRIVATE):
             return self._tell(path.removeprefix(PRIVATE), environ, start_response)
-        exchange = Exchange(dict(parse_cookie(environ.get("HTTP_COOKIE", ""))))
+        exchange = Exchange(
+            dict(parse_cookie(environ.get("HTTP_COOKIE", ""))),
+            method=environ.get("REQUEST_METHOD", "GET"),
+            fetch_site=environ.get("HTTP_SEC_FETCH_SITE", ""),
+        )
         self.last[path] = exchange
         environ["cookie_lab.exchange"] = exchange
 
