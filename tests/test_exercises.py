@@ -5,14 +5,18 @@ All checks share the session's one browser; each check empties its cookie jar fi
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from werkzeug.test import Client
 
 from scenarios.cli.main import main
 from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
 from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
+from scenarios.tracks.flask_track.recorder import PRIVATE, Recorder
 from scenarios.tracks.flask_track.workshop import check_one
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,9 +210,35 @@ def test_check_usage_errors_are_one_line_with_exit_2(args, says, capsys):
     assert says in err
 
 
-def test_check_refuses_a_remote_browser_in_one_line(capsys):
+@pytest.mark.parametrize("number", ["1", "9"])  # a track each
+def test_check_with_a_grid_no_one_answers_is_one_line(number, capsys):
+    # From the environment as from --remote-url, before any app or grading child starts.
     environ = {"COOKIE_LAB_REMOTE_URL": "http://127.0.0.1:9"}
-    assert main(["check", "1"], environ=environ) == 2
+    assert main(["check", number], environ=environ) == 2
     assert capsys.readouterr().err == (
-        "cookie-lab: error: exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL\n"
+        "cookie-lab: error: cannot reach a WebDriver endpoint at --remote-url "
+        "http://127.0.0.1:9 (Connection refused)\n"
     )
+
+
+def test_an_exercise_on_two_sites_is_refused_through_a_grid_in_one_line():
+    # Exercises whose lesson is lab.localhost and other.localhost say NEEDS_SITES.
+    sites = replace(EXERCISES[0], needs_sites=True)
+    assert sites.refusal(CONFIG) is None
+    said = sites.refusal(Config(remote_url="http://127.0.0.1:4444"))
+    assert said.startswith("exercise 1 cannot be checked through --remote-url: ")
+    assert said.endswith("; check it without --remote-url") and "\n" not in said
+
+
+def test_the_checkers_questions_are_answered_to_this_machine_only():
+    """Served for a Grid's node, the learner's app listens beyond loopback: what its requests
+    carried, and its settings (its SECRET_KEY), are the checker's to read, no one else's."""
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "the learner's"
+    client = Client(Recorder(app, str))
+    asked = PRIVATE + "config/SECRET_KEY"
+    for peer in ("127.0.0.1", "::1", "::ffff:127.0.0.1"):
+        answer = client.get(asked, environ_base={"REMOTE_ADDR": peer})
+        assert answer.status_code == 200 and answer.get_json() == "the learner's"
+    answer = client.get(asked, environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    assert answer.status_code == 403 and b"learner" not in answer.data

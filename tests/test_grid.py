@@ -5,6 +5,7 @@ loopback, its node driving the system's Chromium and ChromeDriver. Stopped by pr
 import fcntl
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from helpers import Lines, cookie_lab, processes_tagged, survivors, tagged_env
 
 from scenarios.browser.grid import LocalGrid, free_port
 from scenarios.browser.live import Browser
+from scenarios.browser.profiles import alive
 from scenarios.core.config import Config
 from scenarios.core.processes import members, settle
 
@@ -199,3 +201,59 @@ def test_a_hub_and_a_node_run_the_scenarios_and_stop_leaving_nothing_even_mid_se
             raise RuntimeError("a check failed here")
     assert [pid for server in servers for pid in members(server)] == []
     browser.quit()  # its Grid is gone: quitting only removes the profile directory
+
+
+def test_a_check_of_both_tracks_through_the_grid_at_the_advertised_host(grid, tmp_path):
+    """`check --remote-url`: a Flask starter unsolved and a solution solved (with its browser
+    restart, on the node), and a learner's test graded on the Grid. Exercise 1's verdict
+    reads as a local check's: the jar through BiDi says what DevTools says."""
+    tree = tmp_path / "exercises"
+    shutil.copytree(ROOT / "exercises" / "01_set_a_cookie", tree / "01_set_a_cookie")
+    for solved in ("07_remember_theme", "09_second_request"):
+        shutil.copytree(ROOT / "solutions" / solved, tree / solved)
+    before = _node_profiles()
+    done = cookie_lab(
+        "check", "1", "7", "9", "--exercises", str(tree), "--remote-url", grid.remote_url,
+        "--advertise-host", "127.0.0.2", timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr == ""
+    said = " ".join(done.stdout.split())
+    assert "Expected the browser to store a cookie named flavour, but it holds no cookies." in said
+    assert "Scoreboard: 2 of 3 solved" in said
+    assert "1 Set a cookie NOT SOLVED" in said
+    assert "7 Remember the theme across a browser restart solved" in said  # checked quietly
+    assert "caught all 6 broken labs" in said
+    assert browsers_left(grid) == [], "a Grid session outlived the check"
+    assert _left_by_the_dead(before) == [], "a grading's profile on the node outlived it"
+
+
+def test_the_learners_fixtures_take_a_grid_as_run_does(grid):
+    """pytest on a learner's test by hand, with --remote-url: the restart happens on the
+    node, the lab is served at --advertise-host, and a broken lab still fails the test."""
+    test = ROOT / "solutions" / "14_session_restart"
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test),
+               f"--rootdir={test}", "--remote-url", grid.remote_url,
+               "--advertise-host", "127.0.0.2"]  # fmt: skip
+    for broken, said in ((None, "1 passed"), ("session-cookie-persists", "1 failed")):
+        extra = ["--lab-broken", broken] if broken else []
+        done = subprocess.run([*command, *extra], capture_output=True, text=True, timeout=120)
+        assert said in done.stdout, done.stdout + done.stderr
+    assert browsers_left(grid) == [], "a Grid session outlived pytest"
+
+
+def _node_profiles():
+    """The profiles a node on this machine holds for runs (a uuid's 32 digits after the pid
+    of the run that named them) and those runs' pids."""
+    found = {}
+    for path in Path("/tmp").glob("cookie-lab-profile-*-*"):
+        pid, _, tail = path.name.removeprefix("cookie-lab-profile-").partition("-")
+        if len(tail) == 32 and pid.isdigit():
+            found[path] = int(pid)
+    return found
+
+
+def _left_by_the_dead(before):
+    """The node's profiles made since ``before`` whose run has ended: the grading child
+    names them by its pid as the machine sees it, so that they can be told apart."""
+    return [path for path, pid in _node_profiles().items() if path not in before and not alive(pid)]

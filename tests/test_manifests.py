@@ -35,6 +35,19 @@ def test_select_keeps_the_order_given_within_a_track_the_flask_track_first():
         catalog.select(["0"])
 
 
+SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"
+
+
+@pytest.mark.parametrize("exercise", catalog.EXERCISES, ids=lambda e: e.folder)
+def test_an_exercise_on_two_sites_says_so_and_a_grid_check_refuses_it(exercise):
+    # Its solution uses the other site (the fixture other_url, or the checker's other site):
+    # through a Grid those names would resolve on the node, so the check refuses it up front.
+    module = catalog.importlib.import_module(f"scenarios.content.exercises.ex{exercise.folder}")
+    uses_sites = "other_url" in (SOLUTIONS / exercise.folder / exercise.file_name).read_text()
+    uses_sites |= "lab.lab_site_url(" in Path(module.__file__).read_text()
+    assert exercise.needs_sites == uses_sites
+
+
 @pytest.mark.parametrize("exercise", catalog.EXERCISES, ids=lambda e: e.folder)
 def test_every_exercise_has_three_hint_tiers_the_gentlest_first(exercise):
     hints = exercise.hints(TREE)

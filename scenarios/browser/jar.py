@@ -98,10 +98,11 @@ class BiDiJar:
 
     def clear(self):
         """Every cookie, and the lab page's local storage (the countdown's deadline), which
-        only a page of the lab's own origin can reach."""
-        self._driver.storage.delete_cookies(CookieFilter())
+        only a page of the lab's own origin can reach. The cookies go last: the visit may
+        set some (a learner's app does, at /), and the jar must be empty after it."""
         self._driver.get(self._home)
         self._driver.execute_script("localStorage.clear()")
+        self._driver.storage.delete_cookies(CookieFilter())
 
 
 class WebDriverJar:

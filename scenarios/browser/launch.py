@@ -117,10 +117,11 @@ class Remote:
         # A path on the node's machine, which Chromium creates: a restart in a new session
         # names it again, so the new browser opens the old profile, as a local restart does.
         # It carries our process id as a local profile does: when the node is this machine,
-        # the next run removes those of a run that was killed before it could.
-        if self._node_is_here():
+        # the next run removes those of a run that was killed before it could. Not from a
+        # grading child's box, where every run outside looks gone, live ones included.
+        if self._node_is_here() and not profiles.boxed():
             profiles.reap_stale(NODE_TMP)
-        return f"{NODE_TMP}/{profiles.own_prefix()}{uuid.uuid4().hex}"
+        return f"{NODE_TMP}/{profiles.node_prefix()}{uuid.uuid4().hex}"
 
     def _node_is_here(self):
         return is_loopback(urlsplit(self.config.remote_url).hostname or "")

@@ -6,9 +6,14 @@ from the URL too, but warns on stderr for each connection; given as a ClientConf
 they go in every request's Authorization header, quietly. Errors show the URL without them.
 """
 
+import base64
+import http.client
+import json
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selenium.webdriver.remote.client_config import ClientConfig
+
+from scenarios.core.errors import UsageError
 
 
 def _without_credentials(url, shown=""):
@@ -65,3 +70,45 @@ def refused_hint(url):
             "http://USER:PASSWORD@HOST:PORT"
         )
     return "; the user name or password in --remote-url is wrong"
+
+
+def answering(url, seconds):
+    """Ask the endpoint at ``url`` for its W3C status within ``seconds``, or say in one line
+    (UsageError) why not: unreachable, silent, or refusing the credentials. Before a check's
+    grading child starts a browser there, so that what is wrong is said at once, not as a
+    child that never got ready."""
+    parts, shown_url = urlsplit(url), shown(url)
+    headers = {}
+    if parts.username is not None:
+        pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        headers["Authorization"] = "Basic " + base64.b64encode(pair.encode()).decode()
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = kind(parts.hostname, parts.port, timeout=seconds)
+    try:
+        connection.request("GET", parts.path.rstrip("/") + "/status", headers=headers)
+        answer = connection.getresponse()
+        body = answer.read(65536)
+    except TimeoutError:
+        raise UsageError(
+            f"the WebDriver endpoint at --remote-url {shown_url} did not answer within "
+            f"{seconds:g} s"
+        ) from None
+    except (OSError, http.client.HTTPException) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise UsageError(
+            f"cannot reach a WebDriver endpoint at --remote-url {shown_url} ({reason})"
+        ) from None
+    finally:
+        connection.close()
+    if answer.status == 401:
+        raise UsageError(
+            f"the browser at --remote-url {shown_url} did not start: Authorization Required"
+            + refused_hint(url)
+        )
+    try:
+        json.loads(body)["value"]
+    except (ValueError, KeyError, TypeError):
+        raise UsageError(
+            f"--remote-url {shown_url} is not a WebDriver endpoint: its /status answered "
+            f"{answer.status} without a WebDriver status"
+        ) from None

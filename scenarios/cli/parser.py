@@ -29,13 +29,9 @@ def build_parser():
         choices=("chromium", "firefox"),
         help="the browser to drive (default chromium)",
     )
-    run.add_argument("--remote-url", metavar="URL", help="a Selenium Grid / W3C WebDriver URL")
+    run.add_argument("--remote-url", metavar="URL", help=REMOTE_HELP)
     run.add_argument("--base-url", metavar="URL", help="a lab app already running elsewhere")
-    run.add_argument(
-        "--advertise-host",
-        metavar="HOST",
-        help="the host the browser reaches this lab app at (default 127.0.0.1)",
-    )
+    run.add_argument("--advertise-host", metavar="HOST", help=ADVERTISE_HELP)
     run.add_argument(
         "--port", type=number(int, "--port"), help="serve the lab app on this port (default: free)"
     )
@@ -81,7 +77,8 @@ def build_parser():
     _add_shared(check, "exercises")
     _add_page_load_timeout(check)
     _add_step(check)
-    check.set_defaults(**RUN_ONLY)
+    _add_grid(check)
+    check.set_defaults(**{k: v for k, v in RUN_ONLY.items() if k not in GRID})
     classroom.add_commands(commands)
     _add_watch(commands)
     return parser
@@ -92,6 +89,24 @@ RUN_ONLY = dict.fromkeys(
     ("browser", "remote_url", "base_url", "advertise_host", "port", "expiry_seconds", "report",
      "workers", "hold")
 )  # fmt: skip
+
+
+# The settings of a browser on a Grid, which `check` takes as `run` does.
+GRID = ("remote_url", "advertise_host")
+
+
+REMOTE_HELP = "a Selenium Grid / W3C WebDriver URL"
+ADVERTISE_HELP = "the host the browser reaches this lab app at (default 127.0.0.1)"
+
+
+def _add_grid(command):
+    command.add_argument("--remote-url", metavar="URL", help=REMOTE_HELP)
+    command.add_argument(
+        "--advertise-host",
+        metavar="HOST",
+        help="with --remote-url: the host the Grid's node reaches your app or the lab at "
+        "(default 127.0.0.1)",
+    )
 
 
 def _add_exercises_folder(command, verb):

@@ -6,6 +6,7 @@ import time
 from itertools import groupby
 
 from scenarios.content.exercises.catalog import AUTOMATION, FLASK
+from scenarios.core.errors import UsageError
 from scenarios.tracks.automation import track
 from scenarios.tracks.flask_track import workshop
 from scenarios.tracks.narration import ExerciseNarrator
@@ -24,6 +25,9 @@ def run(config, exercises, tree, out=None):
     next; the ones after it are checked quietly, so the scoreboard says which are solved too.
     """
     out = out or sys.stdout
+    for exercise in exercises:  # before any check: one line, exit 2
+        if reason := exercise.refusal(config):
+            raise UsageError(reason)
     outcomes = []
     for name, chosen in groupby(exercises, key=lambda e: e.track):
         # A narrator each: each track narrates its own first unsolved exercise in full.

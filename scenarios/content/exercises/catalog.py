@@ -44,6 +44,9 @@ class Exercise:
     broken: tuple[str, ...] = ()
     # Its lesson is what a browser restart ends: the test must restart it (restart_browser()).
     must_restart: bool = False
+    # Its lesson is the lab on two sites (lab.localhost, other.localhost), names only a
+    # browser on this machine resolves to the lab: not checked through a Grid.
+    needs_sites: bool = False
 
     @classmethod
     def from_module(cls, module):
@@ -55,6 +58,7 @@ class Exercise:
             check=getattr(module, "check", None),
             broken=tuple(getattr(module, "BROKEN", ())),
             must_restart=getattr(module, "MUST_RESTART", False),
+            needs_sites=getattr(module, "NEEDS_SITES", False),
         )
 
     def __post_init__(self):
@@ -66,6 +70,16 @@ class Exercise:
         unknown = set(self.broken) - set(BROKEN_LABS)
         if unknown or (self.track == AUTOMATION) != bool(self.broken):
             raise ValueError(f"{where}: broken labs {self.broken}, unknown: {sorted(unknown)}")
+
+    def refusal(self, config):
+        """Why this exercise cannot be checked with ``config``, in a sentence; None if it can."""
+        if self.needs_sites and config.remote_url:
+            return (
+                f"exercise {self.number} cannot be checked through --remote-url: its lesson "
+                "needs the lab as lab.localhost and other.localhost, names a remote browser "
+                "resolves to its own machine; check it without --remote-url"
+            )
+        return None
 
     @property
     def folder(self):

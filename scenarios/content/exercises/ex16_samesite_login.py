@@ -11,6 +11,8 @@ NUMBER = 16
 SLUG = "samesite_login"
 TRACK = "flask"
 TITLE = "A login cookie another site's links keep, and its forms do not"
+# Its lesson is the lab on two sites (lab.localhost, other.localhost): not through a Grid.
+NEEDS_SITES = True
 
 OTHER = "other.localhost"
 

@@ -13,6 +13,8 @@ NUMBER = 17
 SLUG = "csrf_token"
 TRACK = "flask"
 TITLE = "A transfer another site's form cannot make"
+# Its lesson is the lab on two sites (lab.localhost, other.localhost): not through a Grid.
+NEEDS_SITES = True
 
 DONE = "Transfer done."
 FORGED = {"amount": "1000", "csrf_token": "forged-token"}

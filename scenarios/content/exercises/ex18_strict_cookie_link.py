@@ -9,6 +9,8 @@ NUMBER = 18
 SLUG = "strict_cookie_link"
 TRACK = "automation"
 TITLE = "Test that a Strict cookie stays home when another site links to the lab"
+# Its lesson is the lab on two sites (lab.localhost, other.localhost): not through a Grid.
+NEEDS_SITES = True
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
 BROKEN = (
     "strict-cookie-set-lax",

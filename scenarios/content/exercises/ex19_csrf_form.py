@@ -9,6 +9,8 @@ NUMBER = 19
 SLUG = "csrf_form"
 TRACK = "automation"
 TITLE = "Test that another site's forms cannot make a transfer"
+# Its lesson is the lab on two sites (lab.localhost, other.localhost): not through a Grid.
+NEEDS_SITES = True
 # The broken labs (lab_app/broken.py) on which the learner's test must fail.
 BROKEN = (
     "csrf-token-not-checked",

@@ -8,6 +8,7 @@ import random
 import time
 from dataclasses import replace
 
+from scenarios.browser.remote import PAGE_LOADS_PER_REQUEST
 from scenarios.core.errors import UsageError
 from scenarios.tracks.automation.labs import Labs
 from scenarios.tracks.automation.run import Run, Stop
@@ -50,20 +51,21 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
     no run overstays; return a list of Runs for each job.
 
     The child's browser and the test's fixtures get ``config`` whole, but for the grading's
-    short expiry and a local browser (the fixtures read the jar through DevTools)."""
+    short expiry: a Grid's too (--remote-url), with the labs served at --advertise-host."""
     run_seconds = limits.get("run_seconds", RUN_SECONDS)
     # Fewer only where flakiness is not the question (the suite's proof of the broken labs).
     real_runs = limits.get("real_runs", REAL_RUNS)
-    config = replace(
-        config, expiry_seconds=limits.get("expiry_seconds", EXPIRY_SECONDS), remote_url=None
-    )
+    config = replace(config, expiry_seconds=limits.get("expiry_seconds", EXPIRY_SECONDS))
     plan = []
     for job, (_, broken) in enumerate(jobs):
         runs = [(job, variant) for variant in (*[None] * real_runs, *broken)]
         _SHUFFLE(runs)
         plan += runs
-    with Labs(config.expiry_seconds) as labs:
+    # A local browser's labs stay on loopback, whatever COOKIE_LAB_ADVERTISE_HOST says.
+    host = config.advertise_host if config.remote_url else "127.0.0.1"
+    with Labs(config.expiry_seconds, host) as labs:
         grading = Grading(plan, labs, run_seconds, on_run)
+        grading.startup_seconds = startup_seconds(config)
         grading.conftests = {job for job, (f, _) in enumerate(jobs) if _has_conftest(f)}
         pending = list(range(len(plan)))
         while pending:
@@ -86,6 +88,14 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
     return [grading.of(job, broken) for job, (_, broken) in enumerate(jobs)]
 
 
+def startup_seconds(config):
+    """How long the child may take to start its browser: a Grid's may queue for a free slot
+    on its node, as long as the client waits for a new session (remote.connection)."""
+    if not config.remote_url:
+        return STARTUP_SECONDS
+    return STARTUP_SECONDS + PAGE_LOADS_PER_REQUEST * config.page_load_seconds
+
+
 def _has_conftest(test_file):
     return (test_file.parent / "conftest.py").exists()
 
@@ -102,11 +112,12 @@ class Grading:
         self.browser_trouble = {}
         self.again = set()  # of those, the runs a new child is to do again
         self.skipped = set()  # broken-lab runs not run: the test failed on the real lab
+        self.startup_seconds = STARTUP_SECONDS
 
     def follow(self, child, given):
         """Record the child's runs of ``given``; return the run it was stopped in, or None
         once every one of them is done."""
-        deadline, current, started = time.monotonic() + STARTUP_SECONDS, None, 0.0
+        deadline, current, started = time.monotonic() + self.startup_seconds, None, 0.0
         ready = False
         while True:
             # A look every few seconds for a frozen browser, which need not wait out the run.
@@ -132,7 +143,7 @@ class Grading:
                 deadline = started + self.run_seconds
             elif kind == "browser_died":  # the child starts a new browser and runs it again
                 self.browser_trouble[event["run"]] = f"it died ({event['why']})"
-                current, deadline = None, time.monotonic() + STARTUP_SECONDS
+                current, deadline = None, time.monotonic() + self.startup_seconds
             elif kind == "done" and current is not None:  # else not ours: the test wrote it
                 self._finish(self._reported(current, event), current, started)
                 current, deadline = None, time.monotonic() + self.run_seconds

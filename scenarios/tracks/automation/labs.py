@@ -14,9 +14,10 @@ class Labs:
     lab that counts visits (set-on-second-visit) must not remember another run's.
     """
 
-    def __init__(self, expiry_seconds):
+    def __init__(self, expiry_seconds, advertise="127.0.0.1"):
         self._expiry = expiry_seconds
-        self._server = LabServer(self._dispatch)
+        # ``advertise``: where a Grid's node reaches the labs (--advertise-host).
+        self._server = LabServer(self._dispatch, advertise=advertise)
         self.url = self._server.url
         self._current = self._app(None)
 

@@ -1,10 +1,12 @@
 """The plugin's command-line options, and the one-line refusals of bad ones: pytest says
 them as usage errors, before any test runs. ``--headed``, ``--slow-mo``, ``--screenshot`` and
-``--output`` are named and behave as pytest-playwright's, but that --slow-mo counts seconds."""
+``--output`` are named and behave as pytest-playwright's, but that --slow-mo counts seconds;
+``--remote-url`` and ``--advertise-host`` as `cookie-lab run`'s."""
 
 import pytest
 
 from lab_app.broken import BROKEN_LABS
+from scenarios.browser.remote import answering
 from scenarios.core.config import Config
 from scenarios.core.errors import UsageError
 from scenarios.tracks.automation.artifacts import MODES
@@ -30,6 +32,21 @@ def add_options(parser):
         default=None,
         metavar="N",
         help="the expiring cookie's life (default: COOKIE_LAB_EXPIRY_SECONDS, else 15)",
+    )
+    group.addoption(
+        "--remote-url",
+        default=None,
+        metavar="URL",
+        help="drive a browser on this Selenium Grid, as `cookie-lab run --remote-url` does: "
+        "http://USER:PASSWORD@HOST:PORT for a Grid with a password "
+        "(default: COOKIE_LAB_REMOTE_URL, else a local Chromium)",
+    )
+    group.addoption(
+        "--advertise-host",
+        default=None,
+        metavar="HOST",
+        help="with --remote-url: the host the Grid's node reaches the lab at "
+        "(default: COOKIE_LAB_ADVERTISE_HOST, else 127.0.0.1)",
     )
     group.addoption(
         "--screenshot",
@@ -72,9 +89,11 @@ def config_from(pytestconfig):
             headless=not option("--headed"),
             slow_mo=option("--slow-mo"),
             expiry_seconds=option("--lab-expiry-seconds"),
+            remote_url=option("--remote-url"),
+            advertise_host=option("--advertise-host"),
         )
+        if config.remote_url:  # one line at once, not a setup error in every test
+            answering(config.remote_url, config.page_load_seconds)
     except UsageError as exc:
         raise pytest.UsageError(str(exc)) from None
-    if config.remote_url:
-        raise pytest.UsageError("browser tests need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
     return config

@@ -18,7 +18,9 @@ one tab, at the default window size, with an empty cookie jar and empty local st
 Options, as pytest-playwright's: ``--headed`` shows the browser and in its page the test, its
 pages and the cookie jar (watch.py); ``--slow-mo SECONDS`` pauses after each command that may
 change the page, as ``cookie-lab run`` does; ``--screenshot``/``--output`` save a failing
-test's screenshot, page and cookie jar (artifacts.py).
+test's screenshot, page and cookie jar (artifacts.py); ``--remote-url URL`` (a Grid, its
+password in the URL, as `cookie-lab run` takes it) makes ``driver`` a session on the Grid,
+and serves ``lab_url`` at ``--advertise-host``, where the Grid's node reaches it.
 """
 
 from dataclasses import dataclass
@@ -95,7 +97,7 @@ def expiry_seconds(lab_config):
 
 
 @pytest.fixture(scope="session")
-def lab_url(pytestconfig, expiry_seconds):
+def lab_url(pytestconfig, expiry_seconds, lab_config):
     """The lab app's address, e.g. http://127.0.0.1:41234, served for this session (the
     grader's, served by its parent process, while grading)."""
     lent = pytestconfig.stash.get(LENT, None)
@@ -105,7 +107,9 @@ def lab_url(pytestconfig, expiry_seconds):
     app = create_app(
         {"EXPIRY_SECONDS": expiry_seconds, "BROKEN": pytestconfig.getoption("--lab-broken")}
     )
-    with LabServer(app) as server:
+    # Where a Grid's node reaches it (--advertise-host); a local browser's, on loopback.
+    host = lab_config.advertise_host if lab_config.remote_url else "127.0.0.1"
+    with LabServer(app, advertise=host) as server:
         app.config["LAB_URL"] = server.url  # where the other site's pages send the browser
         yield server.url
 

@@ -16,9 +16,11 @@ import time
 import uuid
 
 from scenarios.core.capped import CappedRelay
+from scenarios.core.config import is_loopback
 from scenarios.core.isolation import boxed
 from scenarios.core.processes import TAG, child_environment, python_module, reap
 from scenarios.lab.facade import CheckFailed
+from scenarios.lab.server import url_host
 from scenarios.tracks.flask_track.recorder import PRIVATE, Exchange
 
 
@@ -36,10 +38,15 @@ class LearnerApp:
     last request to each path carried and how the app answered it.
 
     ``start_seconds`` bounds its start-up, ``seconds`` each question the checker asks it.
+    ``host``: where the browser reaches the app; a Grid's node on another machine is sent to
+    an address of this one (--advertise-host), and the app then listens on every interface.
+    The checker's own questions still go through loopback.
     """
 
-    def __init__(self, app_file, shown_as, seconds, start_seconds):
+    def __init__(self, app_file, shown_as, seconds, start_seconds, host="127.0.0.1"):
         self.app_file = app_file
+        self.host = host
+        self._asked_at = host if is_loopback(host) else "127.0.0.1"
         self.shown_as = shown_as
         self.seconds = seconds
         self.start_seconds = start_seconds
@@ -51,7 +58,7 @@ class LearnerApp:
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{url_host(self.host)}:{self.port}"
 
     def __enter__(self):
         if not self.app_file.is_file():
@@ -79,6 +86,7 @@ class LearnerApp:
             self.app_file,
             report_w,
             lifeline_r,
+            self.host,
         ]
         # Its output reaches ours as it did, but capped: a 50 MB print is a line's note.
         self._relays = (CappedRelay(1), CappedRelay(2))
@@ -150,7 +158,7 @@ class LearnerApp:
         return self._ask(f"config/{name}")
 
     def _ask(self, what):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.seconds)
+        connection = http.client.HTTPConnection(self._asked_at, self.port, timeout=self.seconds)
         try:
             connection.request("GET", PRIVATE + what)
             return json.loads(connection.getresponse().read())

@@ -11,6 +11,8 @@ from flask import got_request_exception, request
 from werkzeug.exceptions import BadRequestKeyError
 from werkzeug.http import parse_cookie
 
+from scenarios.core.config import is_loopback
+
 # Under this prefix the checker asks what each request carried: no learner's route is there.
 PRIVATE = "/__cookie_lab__/"
 # Enough of a page for its heading: the checks read what the app sent, not what a script wrote.
@@ -60,8 +62,13 @@ class Recorder:
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO") or "/"
-        if path.startswith(PRIVATE):
+        if path.startswith(PRIVATE) and _from_this_machine(environ):
             return self._tell(path.removeprefix(PRIVATE), environ, start_response)
+        if path.startswith(PRIVATE):
+            # Served for a Grid's node, the app listens beyond loopback: the checker asks
+            # through loopback, and no one else may read the app's settings (its SECRET_KEY).
+            start_response("403 FORBIDDEN", [("Content-Type", "text/plain")])
+            return [b"Only the checker, on this machine, may ask this."]
         exchange = Exchange(
             dict(parse_cookie(environ.get("HTTP_COOKIE", ""))),
             method=environ.get("REQUEST_METHOD", "GET"),
@@ -105,3 +112,8 @@ class Recorder:
         body = json.dumps(answer, default=repr).encode()
         start_response("200 OK", [("Content-Type", "application/json")])
         return [body]
+
+
+def _from_this_machine(environ):
+    peer = environ.get("REMOTE_ADDR") or ""
+    return is_loopback(peer.removeprefix("::ffff:"))  # an IPv4 peer of a dual-stack server

@@ -3,7 +3,8 @@
 Whatever the learner's code does here (sys.exit(), os._exit(), app.run(), an endless loop,
 a thread that never ends) happens to this process, never to the checker, which kills the
 whole process group when the check is over. It says one line, as JSON, on the report pipe:
-{"port": P} once it serves the app on 127.0.0.1:P, or {"failed": "to load, but ..."}, what
+{"port": P} once it serves the app on 127.0.0.1:P (or, for a browser on a Grid, on the host
+the node is sent to: HOST, the optional last argument), or {"failed": "to load, but ..."}, what
 "expected app.py" would be followed by in the learner's message.
 
 It imports Flask and Werkzeug, not Selenium: start-up is the learner's wait.
@@ -75,7 +76,7 @@ def _lifeline(fd):
     os._exit(1)
 
 
-def main(app_file, report_fd, lifeline_fd):
+def main(app_file, report_fd, lifeline_fd, host="127.0.0.1"):
     enter()  # the learner's process, in its box (core/isolation.py)
     os.set_inheritable(report_fd, False)  # the learner's own subprocesses must not hold them
     os.set_inheritable(lifeline_fd, False)
@@ -88,7 +89,8 @@ def main(app_file, report_fd, lifeline_fd):
     if failure:
         report = {"failed": failure}
     else:
-        server = LabServer(Recorder(app, lambda exc: describe(exc, app_file))).__enter__()
+        recorded = Recorder(app, lambda exc: describe(exc, app_file))
+        server = LabServer(recorded, advertise=host).__enter__()
         report = {"port": int(server.url.rpartition(":")[2])}
     os.write(report_fd, json.dumps(report).encode() + b"\n")
     os.close(report_fd)
@@ -98,4 +100,4 @@ def main(app_file, report_fd, lifeline_fd):
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))
+    main(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:5])

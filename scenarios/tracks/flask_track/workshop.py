@@ -4,6 +4,7 @@ import time
 from contextlib import ExitStack, contextmanager
 
 from scenarios.browser.live import Browser
+from scenarios.browser.remote import answering
 from scenarios.core.errors import CheckFailed, UsageError
 from scenarios.core.observers import Forward, notify
 from scenarios.core.records import Step
@@ -11,6 +12,7 @@ from scenarios.lab.facade import failure_reason
 from scenarios.show.overlay import Overlay
 from scenarios.tracks.flask_track.exercise_lab import ExerciseLab
 from scenarios.tracks.flask_track.learner import LearnerApp
+from scenarios.tracks.flask_track.recorder import PRIVATE
 from scenarios.tracks.narration import shown
 from scenarios.tracks.outcome import Outcome
 
@@ -19,8 +21,9 @@ from scenarios.tracks.outcome import Outcome
 def checker(config):
     """check(exercise, app_file, emit) -> Outcome, for each Flask exercise in one browser."""
     if config.remote_url:
-        # The checks read the cookie store, path cookies included, through DevTools.
-        raise UsageError("exercise checks need a local Chromium; unset COOKIE_LAB_REMOTE_URL")
+        # On a Grid: the jar is read through BiDi, and the learner's app is served where the
+        # node is sent (--advertise-host).
+        answering(config.remote_url, config.page_load_seconds)
     with Browser(config) as browser:
         yield lambda exercise, app_file, emit: check_one(exercise, app_file, browser, config, emit)
 
@@ -63,13 +66,21 @@ def _attempt(exercise, app_file, browser, config, emit, start_app):
         notify(observers, "step_started", starting)
         start = time.monotonic()
         try:
-            app = start_app(app_file, shown_as, config.page_load_seconds, config.app_start_seconds)
+            limits = (config.page_load_seconds, config.app_start_seconds)
+            # A browser on a Grid reaches the app at the advertised host; a local one, and
+            # the watcher's (which has no Grid), at loopback, whatever the environment says.
+            where = {"host": config.advertise_host} if config.remote_url else {}
+            app = start_app(app_file, shown_as, *limits, **where)
             app = stack.enter_context(app)
             starting.passed = True
         except CheckFailed as failure:
             starting.passed, starting.message = False, str(failure)
         starting.seconds = time.monotonic() - start
         notify(observers, "step_finished", starting)
+        if starting.passed and config.remote_url:
+            # A node that cannot reach the app is the setup's fault, said in one line that
+            # names --advertise-host; a page the checker's own (never the learner's routes).
+            browser.reach(app.url + PRIVATE + "reach")
         if starting.passed:
             lab = ExerciseLab(browser, config, app, observers)
             try:
