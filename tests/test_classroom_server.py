@@ -7,6 +7,7 @@ from classroom_helpers import CODE, TOKEN, app_of, join, make_classroom, post, p
 
 from scenarios.classroom.guard import RateLimit
 from scenarios.classroom.wire import BODY_MOST, NAME_MOST
+from scenarios.content.exercises.catalog import EXERCISES
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_a_learner_posts_only_their_own_verdicts(client):
 @pytest.mark.parametrize(
     "bad, reason",
     [
-        ({"exercise": 99}, "exercise: one of 1 to 15"),
+        ({"exercise": 99}, f"exercise: one of 1 to {len(EXERCISES)}"),
         ({"exercise": True}, "exercise"),
         ({"passed": 4, "total": 3}, "passed and total"),
         ({"key": "short"}, "key"),

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import Lines, processes_tagged, survivors, tagged_env
 
+from scenarios.content.exercises.catalog import BY_NUMBER
 from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
 from scenarios.core.processes import settle
@@ -61,16 +62,16 @@ def solution(number, at_import="", in_bake=""):
 def tree(tmp_path, sources):
     """An exercises tree with ``sources`` ({number: app.py's text}) in their folders."""
     for number, source in sources.items():
-        folder = tmp_path / "exercises" / EXERCISES[number - 1].folder
+        folder = tmp_path / "exercises" / BY_NUMBER[number].folder
         folder.mkdir(parents=True)
         (folder / "app.py").write_text(source)
     return tmp_path
 
 
 def check(tmp_path, browser, source, number=1, config=CONFIG):
-    app_file = tree(tmp_path, {number: source}) / "exercises" / EXERCISES[number - 1].folder
+    app_file = tree(tmp_path, {number: source}) / "exercises" / BY_NUMBER[number].folder
     with bounded(30):
-        return check_one(EXERCISES[number - 1], app_file / "app.py", browser, config, _quiet)
+        return check_one(BY_NUMBER[number], app_file / "app.py", browser, config, _quiet)
 
 
 def _quiet(*event):

@@ -132,5 +132,6 @@ def watch(config, tree, number, out, keys_from, listeners=()):
     solved, found by checking from the first on); return the exit status."""
     if config.remote_url:
         raise UsageError("watch needs a local Chromium; unset COOKIE_LAB_REMOTE_URL")
-    start = 0 if number is None else catalog.select([number])[0].number - 1
+    # EXERCISES is in a run's order (each track's, the Flask track's first), not by number.
+    start = 0 if number is None else catalog.EXERCISES.index(catalog.select([number])[0])
     return Watcher(config, tree, catalog.EXERCISES, start, out, listeners).run(keys_from)
