@@ -5,6 +5,7 @@ from pathlib import Path
 
 from scenarios.cli import classroom
 from scenarios.cli.arguments import Parser, number, seconds, version
+from scenarios.content.exercises.catalog import AUTOMATION_TRACK
 
 
 def build_parser():
@@ -68,7 +69,9 @@ def build_parser():
         "0: close at once (default: until Enter or q at a terminal)",
     )
     check = commands.add_parser(
-        "check", help="check exercise N, or every one, and keep score (9 and up: your tests)"
+        "check",
+        help=f"check exercise N, or every one, and keep score ({_spans(AUTOMATION_TRACK)}: "
+        "your tests)",
     )
     check.add_argument("numbers", nargs="*", metavar="N", help="exercise numbers (default: all)")
     _add_exercises_folder(check, "check")
@@ -177,3 +180,14 @@ def _add_step(command):
         default=None,
         help="wait after each step: Enter or Next goes on, q or Escape stops (needs --headed)",
     )
+
+
+def _spans(exercises):
+    """Their numbers as runs: 9-15, 18-19."""
+    spans = []
+    for e in exercises:
+        if spans and spans[-1][1] == e.number - 1:
+            spans[-1][1] = e.number
+        else:
+            spans.append([e.number, e.number])
+    return ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in spans)
