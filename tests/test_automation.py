@@ -211,6 +211,20 @@ def test_verdicts_name_what_was_missed_in_sentences():
     assert "on line 5: an endless loop" in judge([few, few], broken, 20).sentences[0]
 
 
+def test_a_test_that_does_not_load_is_not_shown_catching_the_broken_labs():
+    # It fails everywhere without testing anything: no "ok ... fails, as it should" beside it.
+    from scenarios.tracks.narration import ExerciseNarrator
+
+    out = io.StringIO()
+    narration = ExerciseNarrator(out, colour=False)
+    narration.graded(Run("expiry-never", load_error="ModuleNotFoundError: helpers", seconds=0.1))
+    narration.graded(Run("expiry-60s", failure="AssertionError: x", seconds=0.2))
+    assert out.getvalue().splitlines() == [
+        "  FAIL your test on broken lab expiry-never: does not load, so it tested nothing (0.10 s)",
+        "  ok   your test on broken lab expiry-60s: fails, as it should (0.20 s)",
+    ]
+
+
 def test_a_syntax_error_is_one_line_with_its_line_number(tmp_path):
     bad = write(tmp_path, "test_bad.py", "def test_it(driver):\n    assert (\n")
     outcome = track.grade_one(AUTOMATION[0], bad, CONFIG)

@@ -53,6 +53,9 @@ class ExerciseNarrator(Narrator):
         if run.variant is None:
             mark, what = ("ok  " if run.green else "FAIL"), "the real lab"
             said = "passes" if run.green else "does not pass"
+        elif run.load_error:  # it failed without running: no lab was tested, none caught
+            mark, what = "FAIL", f"broken lab {run.variant}"
+            said = "does not load, so it tested nothing"
         else:
             mark, what = ("ok  " if run.red else "FAIL"), f"broken lab {run.variant}"
             said = "fails, as it should" if run.red else "passes: it did not notice"
