@@ -377,6 +377,117 @@ def test_a_shortcut_past_the_lesson_is_unsolved_and_says_what_is_missing(tmp_pat
     assert wrong == {}
 
 
+LAX = 'samesite="Lax")'
+CHECKED = (
+    'if not expected or not secrets.compare_digest(request.form.get("csrf_token", ""), expected):'
+)
+KEPT = 'token = session.setdefault("csrf_token", secrets.token_urlsafe(32))'
+FORM = '<form method="post" action="/transfer">'
+# A check of where the POST came from, in place of the token's: it stops the other pages.
+ORIGIN = (
+    'if __import__("urllib.parse").parse.urlsplit(request.headers.get("Origin", "")).hostname '
+    '!= "lab.localhost":'
+)
+
+# Wrong fixes to the two-site exercises a learner-role tester found graded solved, and the
+# cookie attributes whose failure named the wrong cause: each unsolved, with the right cause.
+CROSS_SITE_MISTAKES = {
+    "16-a-path-the-link-misses": (
+        swap(16, LAX, 'samesite="Lax", path="/login")'),
+        "expected the link from other.localhost to carry session_id, but it did not: your app "
+        "set session_id with Path=/login, so the browser does not send it to /account",
+    ),
+    "16-strict": (
+        swap(16, LAX, 'samesite="Strict")'),
+        "but it did not: SameSite=Strict keeps a cookie home even when another site links to you",
+    ),
+    "16-none-without-secure": (
+        swap(16, LAX, 'samesite="None")'),
+        "expected the browser to store a cookie named session_id, but it refused the one your "
+        "app sent, Set-Cookie: session_id=ada-session-1; HttpOnly; Path=/; SameSite=None: a "
+        "browser drops a SameSite=None cookie that does not say Secure too (secure=True)",
+    ),
+    "17-a-token-every-session-shares": (
+        swap(17, KEPT, 'token = "s3cret-shared-token"').replace(
+            'expected = session.get("csrf_token", "")', 'expected = "s3cret-shared-token"'
+        ),
+        "expected the attacker's form on /transfer to carry a token of its own, but it carries "
+        'the one your page gave this browser, "s3cret-shared-token"',
+    ),
+    "17-the-token-checked-only-when-sent": (
+        swap(
+            17,
+            CHECKED,
+            'if "csrf_token" in request.form and not secrets.compare_digest('
+            'request.form["csrf_token"], expected):',
+        ),
+        "expected your app to refuse the transfer posted from sub.lab.localhost, but it "
+        'answered "Transfer done.": it had no csrf_token at all',
+    ),
+    "17-the-token-compared-with-the-form": (
+        swap(
+            17,
+            CHECKED,
+            'if request.form.get("csrf_token") != request.form.get("csrf_expected"):',
+        ).replace(
+            '<button type="submit">',
+            '<input type="hidden" name="csrf_expected" value="{token}">\n  <button type="submit">',
+        ),
+        "expected your app to refuse the transfer posted from sub.lab.localhost, but it "
+        'answered "Transfer done.": the attacker posted every field of their own form (amount, '
+        "csrf_token, csrf_expected), their own token included",
+    ),
+    "17-a-get-that-transfers": (
+        swap(
+            17,
+            "    token = session.setdefault(",
+            '    if "amount" in request.args:\n'
+            '        return "<h1>Transfer done.</h1>"\n'
+            "    token = session.setdefault(",
+        ),
+        'expected your app not to make a transfer on a GET, but it answered "Transfer done." '
+        "to the link from other.localhost to /transfer?amount=1000",
+    ),
+    "17-a-dummy-token-and-an-origin-check": (
+        swap(17, CHECKED, ORIGIN).replace(KEPT, 'token = "dummy"'),
+        "expected the attacker's form on /transfer to carry a token of its own, but it carries "
+        'the one your page gave this browser, "dummy"',
+    ),
+    "17-a-token-never-checked-and-an-origin-check": (
+        swap(17, CHECKED, ORIGIN),
+        "expected your app to refuse a POST from its own page carrying the attacker's token, "
+        'but it answered "Transfer done.": it does not check the token',
+    ),
+    "17-strict": (
+        swap(17, LAX, 'samesite="Strict")'),
+        "expected the link from other.localhost to carry session_id, but it did not: "
+        "SameSite=Strict keeps a cookie home even when another site links to you, so your "
+        "users would arrive signed out",
+    ),
+    "17-a-path-the-transfer-misses": (
+        swap(17, LAX, 'samesite="Lax", path="/login")'),
+        "expected your app to answer /transfer with a page, but it answered 403, and the "
+        "request carried no session_id: your app set session_id with Path=/login, so the "
+        "browser does not send it to /transfer",
+    ),
+    "17-a-form-that-gets": (
+        swap(17, FORM, FORM.replace("post", "get")),
+        "expected the form on /transfer to post to /transfer, but it sent a GET, its fields "
+        'in the URL: give the form method="post"',
+    ),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", CROSS_SITE_MISTAKES)
+def test_a_wrong_cross_site_fix_is_unsolved_and_names_its_cause(tmp_path, browser, name):
+    (source, says), number = CROSS_SITE_MISTAKES[name], int(name.partition("-")[0])
+    outcome = check(tmp_path, browser, source, number=number)
+    said = [s.message for s in outcome.steps if not s.passed]
+    assert not outcome.solved
+    assert said and says in said[-1], said
+
+
 # --- a real process: exit codes, Ctrl-C, nothing left behind -------------------------------
 
 

@@ -27,9 +27,8 @@ def check(lab):
         _came(lab, received, "GET")
         lab.check(
             "session_id" in received.cookies,
-            "expected the link from other.localhost to carry session_id, but it did not: "
-            "SameSite=Strict keeps a cookie home even when another site links to you, so "
-            "your users would arrive signed out",
+            f"expected the link from other.localhost to carry session_id, but it did not: "
+            f"{lab.left_home_because('session_id')}",
         )
         lab.expect_heading("You are signed in.")
 

@@ -78,6 +78,8 @@ class ExerciseLab(CrossSiteVisits, ResponseExpectations, Lab):
         if exchange.error is not None:
             raise CheckFailed(f"{expected}, but {exchange.error}")
         self.check(exchange.status != 404, f"{expected}, but it has no route for {path} (404)")
+        if exchange.status >= 400 and (why := self.kept_home_from(exchange)):
+            raise CheckFailed(f"{expected}, but it answered {exchange.status}, and {why}")
         self.check(exchange.status < 400, f"{expected}, but it answered {exchange.status}")
 
     def heading(self):

@@ -97,6 +97,53 @@ class ResponseExpectations:
             "check wants it from your app, which reads the cookies the request carried",
         )
 
+    def expect_stored(self, name, value=None, here=False):
+        """As the jar's check, but a cookie the browser refused says why, from its header."""
+        if self.stored(name) is None and (why := self.refused_because(name)):
+            raise CheckFailed(f"expected the browser to store a cookie named {name}, but {why}")
+        return super().expect_stored(name, value, here)
+
+    def refused_because(self, name):
+        """Why the browser refused the Set-Cookie the visited path's response sent for
+        ``name``; None when it sent none, or nothing in it explains a refusal."""
+        headers = self._sent(name)[1]
+        header = headers[-1] if headers else None
+        if header is None or (served.attribute(header, "SameSite") or "").lower() != "none":
+            return None
+        if served.attribute(header, "Secure") is not None:
+            return None
+        return (
+            f"it refused the one your app sent, Set-Cookie: {header}: a browser drops a "
+            "SameSite=None cookie that does not say Secure too (secure=True)"
+        )
+
+    def kept_home_from(self, exchange):
+        """Why a cookie the browser holds did not go along with ``exchange``, the request to
+        the current page: its Path; None when no cookie was kept home by its path."""
+        held = {c.name for c in self.jar.all()} - set(exchange.cookies)
+        for name in sorted(held):
+            if why := self.not_carried_because(name):
+                return f"the request carried no {name}: {why}"
+        return None
+
+    def left_home_because(self, name):
+        """Why the browser left ``name`` home on another site's link to the current page, as
+        its jar says: the cookie's Path, or SameSite=Strict."""
+        if why := self.not_carried_because(name):
+            return why
+        kept = self.stored(name)
+        if kept is None:
+            return "the browser no longer holds it"
+        if kept.same_site == "Strict":
+            return (
+                "SameSite=Strict keeps a cookie home even when another site links to you, so "
+                "your users would arrive signed out"
+            )
+        return (
+            f"the browser holds it with SameSite={kept.same_site}, Path={kept.path}, for "
+            f"{kept.domain or 'this host'}, and still left it home"
+        )
+
     def not_carried_because(self, name):
         """Why the browser holds ``name`` but did not send it to this page: its Path; None
         when that is not why."""
