@@ -1,11 +1,9 @@
 """Weak: the SameSite of every cookie in the jar, read through DevTools right after the lab sets
 them. It never follows the other site's link, so it never sees what a cross-site request
-carries, yet every broken lab of exercise 18 sets a wrong attribute that the jar shows: graded
-solved today (a grading hole). A broken lab whose jar is right but whose link carries
-strict_cookie anyway would be its MISSES; none exists, so MISSES names one it does not miss,
-and tests/test_learner_tests.py reports it solved."""
+carries: it catches every lab that sets a wrong attribute, and misses the one whose jar is
+right but whose landing page, reached from another site, reloads itself to get strict_cookie."""
 
-MISSES = "strict-cookie-set-lax"
+MISSES = "strict-cookie-bounced"
 
 
 def test_the_jar_holds_each_cookie_once_with_its_samesite(driver, lab_url):

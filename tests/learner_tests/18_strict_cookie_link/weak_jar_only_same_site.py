@@ -1,10 +1,9 @@
 """Weak: never uses other_url. Opens the landing page on the lab's own site and reads the jar
-for that URL (driver.get_cookies()): both cookies once, each with its SameSite. Graded solved
-today (a grading hole: the goal is what another site's link carries). MISSES names a lab it
-does not miss, as no broken lab yet tells it from a cross-site test; see
-weak_jar_only_devtools.py."""
+for that URL (driver.get_cookies()): both cookies once, each with its SameSite. The goal is
+what another site's link carries; it misses a lab whose jar is right but whose landing page
+gets strict_cookie anyway on such a link (see weak_jar_only_devtools.py)."""
 
-MISSES = "lax-cookie-set-strict"
+MISSES = "strict-cookie-bounced"
 
 
 def test_the_landing_pages_jar(driver, lab_url):

@@ -1,11 +1,12 @@
 """Weak: drives no attack at all. The jar's SameSite, a GET typed into the address bar, and a
-token-less POST built by a script on the lab's own page. Graded solved today (a grading
-hole); MISSES names a lab it does not miss, see weak_same_site_attacker.py."""
+token-less POST built by a script on the lab's own page: each same-site, so each carries the
+session, and it misses a bank that takes the remember_me cookie (SameSite=None) for a session
+when none arrived, as only another site's form leaves it (see weak_same_site_attacker.py)."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-MISSES = "transfer-on-get"
+MISSES = "csrf-remember-me-transfers"
 
 
 def test_no_other_site(driver, lab_url):
