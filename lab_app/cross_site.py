@@ -2,7 +2,8 @@
 loads an image from the lab; partitioned cookies, cookie prefixes and Domain.
 
 The same routes answer on every name: the lab's own pages are meant for lab.localhost, the
-other site's (elsewhere, attacker) for other.localhost; see sites.py.
+other site's (elsewhere, attacker) for other.localhost; see sites.py. The attacker's page
+alone refuses the lab's own site: there its forgeries would be same-site, and prove nothing.
 """
 
 import base64
