@@ -24,6 +24,7 @@ from lab_app.sites import (
     received,
     record,
     set_with,
+    site_url,
     token_matches,
 )
 
@@ -39,10 +40,6 @@ SAMESITE_COOKIES = {
 WAYS_IN = ("frame", "image", "fetch")
 GUARDS = {"unguarded": "bank_session_unset", "lax": "bank_session_lax", "token": "bank_session"}
 REMEMBERED = "learner"
-ATTACKER_ELSEWHERE = (
-    "The attacker's page is another site's: open it on other.localhost (a learner's test: "
-    "other_url), not on the lab's own site, where its forms would be the lab's own"
-)
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
 
 
@@ -192,5 +189,9 @@ def attacker():
     that ask for one with a GET (which a Lax session cookie goes along with). Only on another
     site: on the lab's own, its forms would be the lab's, and no forgery at all."""
     if site_of(request.host)[1] != "another site":
-        abort(404, description=ATTACKER_ELSEWHERE)
+        # Refused with the reason, and a link to the page where it is served (the lab's own
+        # pages list this route too).
+        elsewhere = site_url(OTHER_SITE, request.full_path.rstrip("?"))
+        refused = make_response("", 404)
+        return render_page(refused, template="not_here.html", elsewhere=elsewhere)
     return render_page(template="attacker.html", lab=lab_home(), guards=tuple(GUARDS))
