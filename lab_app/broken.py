@@ -57,12 +57,16 @@ BROKEN_LABS = {
     "SameSite=Lax, for Path=/cross-site/landing, so a link from another site carries one",
     "lax-cookie-set-strict": "/cross-site/set-cookies sets lax_cookie with SameSite=Strict, so a "
     "link from another site arrives without it",
+    "strict-cookie-bounced": "/cross-site/landing, reached from another site without "
+    "strict_cookie, reloads itself, so the page the link ends on carries it",
     "csrf-token-not-checked": "/cross-site/transfer/token makes the transfer without checking the "
     "CSRF token",
     "csrf-lax-session-none": "/cross-site/bank sets bank_session_lax with SameSite=None; Secure, "
     "so another site's form carries it",
     "transfer-on-get": "/cross-site/transfer/... makes the transfer on a GET too, which a link "
     "from another site sends with the Lax session cookie",
+    "csrf-remember-me-transfers": "/cross-site/transfer/... takes the remember_me cookie "
+    "(SameSite=None) for a session when none arrived, and skips the CSRF token check",
 }
 
 # Labs whose page shows the Set-Cookie headers a route should send while the response sends

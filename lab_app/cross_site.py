@@ -2,17 +2,18 @@
 loads an image from the lab; partitioned cookies, cookie prefixes and Domain.
 
 The same routes answer on every name: the lab's own pages are meant for lab.localhost, the
-other site's (elsewhere, attacker) for other.localhost; see sites.py.
+other site's (elsewhere, attacker) for other.localhost; see sites.py. The attacker's page
+alone refuses the lab's own site: there its forgeries would be same-site, and prove nothing.
 """
 
 import base64
 import secrets
 
-from flask import Blueprint, abort, jsonify, make_response, request
+from flask import Blueprint, abort, jsonify, make_response, render_template, request
 
 from lab_app.broken import broken
 from lab_app.cross_site_lessons import LESSONS  # noqa: F401 - create_app reads each bp's
-from lab_app.page import render_page
+from lab_app.page import render_page, site_of
 from lab_app.sites import (
     OTHER_SITE,
     allow_reading,
@@ -23,6 +24,7 @@ from lab_app.sites import (
     received,
     record,
     set_with,
+    site_url,
     token_matches,
 )
 
@@ -37,6 +39,7 @@ SAMESITE_COOKIES = {
 }
 WAYS_IN = ("frame", "image", "fetch")
 GUARDS = {"unguarded": "bank_session_unset", "lax": "bank_session_lax", "token": "bank_session"}
+REMEMBERED = "learner"
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")
 
 
@@ -63,12 +66,24 @@ def landing():
     """Where every way in arrives; it notes what each carried. ``as``: page, json, image."""
     record(request.args.get("via", "typed"))
     shape = request.args.get("as", "page")
+    if shape == "page" and broken("strict-cookie-bounced") and _arrived_without_strict():
+        # A "are you signed in?" reload some sites make: the page reloads itself, a same-site
+        # request now, so the page another site's link ends on carries strict_cookie.
+        return make_response(render_template("bounce.html"), {"Cache-Control": "no-store"})
     if shape == "json":
         carried = {"carried": sorted(request.cookies), "via": request.args.get("via")}
         return allow_reading(jsonify(carried), credentials=True)
     if shape == "image":
         return make_response(PIXEL, {"Content-Type": "image/gif", "Cache-Control": "no-store"})
     return render_page(make_response("", {"Cache-Control": "no-store"}))
+
+
+def _arrived_without_strict():
+    return (
+        request.method == "GET"
+        and request.headers.get("Sec-Fetch-Site") == "cross-site"
+        and "strict_cookie" not in request.cookies
+    )
 
 
 @bp.route("/received")
@@ -138,6 +153,8 @@ def bank():
     else:
         set_with(response, "bank_session_lax", session, samesite="Lax")
     set_with(response, "bank_session", session)
+    # Who you are, sent from every site: it greets you by name, it never signs you in.
+    set_with(response, "remember_me", REMEMBERED, samesite="None", secure=True)
     return render_page(response, template="bank.html", token=csrf_token(session))
 
 
@@ -148,24 +165,33 @@ def transfer(guard):
     if guard not in GUARDS:
         abort(404)
     session = request.cookies.get(GUARDS[guard], "")
+    remembered = request.cookies.get("remember_me")
+    checks_token = guard == "token" and not broken("csrf-token-not-checked")
+    if broken("csrf-remember-me-transfers") and not session and remembered:
+        # "Remember me" taken as signed in; with no session there is no token to compare, so
+        # the check is skipped.
+        session, checks_token = remembered, False
     if request.method != "POST" and not broken("transfer-on-get"):
         outcome = "nothing done: a transfer is a POST"
     elif not session:
         outcome = f"refused: no {GUARDS[guard]} cookie arrived, so nobody is logged in"
-    elif (
-        guard == "token"
-        and not token_matches(session, request.form.get("csrf_token"))
-        and not broken("csrf-token-not-checked")
-    ):
+    elif checks_token and not token_matches(session, request.form.get("csrf_token")):
         outcome = "refused: the session cookie arrived, but no valid CSRF token came with it"
     else:
         amount = request.values.get("amount", "?")
         outcome = f"done: {amount} transferred to account 666"
-    return render_page(template="transfer.html", outcome=outcome)
+    return render_page(template="transfer.html", outcome=outcome, name=remembered)
 
 
 @bp.route("/attacker")
 def attacker():
     """The other site's page: three forms that post a transfer to the lab, and three links
-    that ask for one with a GET (which a Lax session cookie goes along with)."""
+    that ask for one with a GET (which a Lax session cookie goes along with). Only on another
+    site: on the lab's own, its forms would be the lab's, and no forgery at all."""
+    if site_of(request.host)[1] != "another site":
+        # Refused with the reason, and a link to the page where it is served (the lab's own
+        # pages list this route too).
+        elsewhere = site_url(OTHER_SITE, request.full_path.rstrip("?"))
+        refused = make_response("", 404)
+        return render_page(refused, template="not_here.html", elsewhere=elsewhere)
     return render_page(template="attacker.html", lab=lab_home(), guards=tuple(GUARDS))

@@ -57,6 +57,9 @@ FAULTS = {
     # What a transfer does, not a header: test_the_transfers_that_break.
     "csrf-token-not-checked": (None, None),
     "transfer-on-get": (None, None),
+    "csrf-remember-me-transfers": (None, None),
+    # What a page does for a request from another site: test_the_landing_that_bounces.
+    "strict-cookie-bounced": (None, None),
 }
 
 # Faults that show only to a browser already holding a cookie: the request carries it.
@@ -137,6 +140,51 @@ def test_the_transfers_that_break():
     assert transfer(create_app({"BROKEN": "transfer-on-get"}), "lax", method="GET") == "yes"
     # Only that: the token route still refuses a POST without its token on the GET lab.
     assert transfer(create_app({"BROKEN": "transfer-on-get"}), "token") == "no"
+
+
+def remembered_only(app, guard, form=None):
+    """What /cross-site/transfer/<guard> says to a POST that carries remember_me alone, as
+    another site's form does (the Lax session stays home; the others, 2 minutes after login)."""
+    client = app.test_client()
+    client.set_cookie("remember_me", "learner")
+    page = client.post(f"/cross-site/transfer/{guard}?amount=5", data=form)
+    return re.search(r'id="transfer-outcome" data-done="(\w+)"', page.text)[1]
+
+
+def test_remember_me_taken_for_a_session():
+    real, remembers = create_app({}), create_app({"BROKEN": "csrf-remember-me-transfers"})
+    for guard in ("lax", "token"):
+        assert remembered_only(real, guard) == "no"
+        assert remembered_only(remembers, guard) == "yes"
+    # With the session there (any same-site request), its token is still wanted.
+    assert transfer(remembers, "token", form={"amount": "5"}) == "no"
+    assert transfer(remembers, "lax", method="GET") == "no"
+
+
+def landing(app, fetch_site, carried=()):
+    client = app.test_client()
+    for name in carried:
+        client.set_cookie(name, "v")
+    return client.get("/cross-site/landing?via=link", headers={"Sec-Fetch-Site": fetch_site})
+
+
+def test_the_landing_that_bounces():
+    bounced = create_app({"BROKEN": "strict-cookie-bounced"})
+    # A link from another site, which leaves strict_cookie home: the page reloads itself.
+    page = landing(bounced, "cross-site", carried=["lax_cookie"])
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    assert "<script>location.replace(location.href);</script>" in page.text
+    assert 'id="received-cookies"' not in page.text and not page.headers.getlist("Set-Cookie")
+    # The reload is same-origin, and carries strict_cookie: the lab's page, once.
+    for fetch_site, carried in (
+        ("same-origin", ["lax_cookie", "strict_cookie"]),
+        ("same-origin", ["lax_cookie"]),
+        ("cross-site", ["lax_cookie", "strict_cookie"]),
+        ("none", ["lax_cookie"]),
+    ):
+        page = landing(bounced, fetch_site, carried)
+        assert page.text == landing(create_app({}), fetch_site, carried).text
+    assert "location.replace" not in landing(create_app({}), "cross-site").text
 
 
 def test_the_deletions_that_break():

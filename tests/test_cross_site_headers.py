@@ -56,11 +56,29 @@ def test_the_domain_cookies_name_the_host_they_were_sent_to():
 
 
 def test_the_bank_logs_in_with_three_sessions_one_lax():
-    unset, lax, token = headers("/cross-site/bank")
+    unset, lax, token, remember_me = headers("/cross-site/bank")
     session = unset.split(";")[0].split("=")[1]
     assert unset == f"bank_session_unset={session}; Path=/"
     assert lax == f"bank_session_lax={session}; Path=/; SameSite=Lax"
     assert token == f"bank_session={session}; Path=/"
+    # Sent from every site, and harmless: it only greets (csrf-remember-me-transfers is not).
+    assert remember_me == "remember_me=learner; Secure; Path=/; SameSite=None"
+
+
+def test_remember_me_greets_and_signs_nobody_in(client):
+    # What another site's POST to /transfer/lax carries of a login: not bank_session_lax.
+    client.set_cookie("remember_me", "learner", domain="lab.localhost")
+    page = client.post("/cross-site/transfer/lax", headers=LAB, data={"amount": "5"})
+    assert '<p id="greeting">Welcome back, learner</p>' in page.text
+    assert _outcome(page).startswith("refused: no bank_session_lax cookie arrived")
+
+
+def test_the_attacker_page_is_another_sites_only(client):
+    assert client.get("/cross-site/attacker", headers=OTHER).status_code == 200
+    for host in (LAB, {"Host": "sub.lab.localhost:5000"}, {"Host": "127.0.0.1:5000"}):
+        refused = client.get("/cross-site/attacker", headers=host)
+        assert refused.status_code == 404 and "page is another site's: on the lab" in refused.text
+        assert 'href="http://other.localhost:5000/cross-site/attacker"' in refused.text
 
 
 # Each scenario's lesson rests on one attribute: without it, the scenario must fail.

@@ -33,8 +33,13 @@ def test_flask_run_serves_every_route_on_loopback():
             raise AssertionError("flask run never said where it listens")
         url = found[1]
         lessons = create_app().extensions["cookie_lab_lessons"].values()
+        # The attacker's page answers on another site only: asked for as other.localhost, by
+        # its Host header (a name no resolver here need know).
+        other = {"Host": f"other.localhost:{url.rpartition(':')[2]}"}
         for lesson in lessons:
-            with urllib.request.urlopen(url + lesson.path, timeout=10) as response:
+            host = other if lesson.path == "/cross-site/attacker" else {}
+            request = urllib.request.Request(url + lesson.path, headers=host)
+            with urllib.request.urlopen(request, timeout=10) as response:
                 assert response.status == 200, lesson.path
                 assert (
                     f"<title>cookie-lab: {escape(lesson.title)}</title>" in response.read().decode()

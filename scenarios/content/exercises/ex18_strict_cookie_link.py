@@ -16,4 +16,5 @@ BROKEN = (
     "strict-cookie-set-lax",
     "strict-cookie-lax-twin",
     "lax-cookie-set-strict",
+    "strict-cookie-bounced",
 )

@@ -16,4 +16,5 @@ BROKEN = (
     "csrf-token-not-checked",
     "csrf-lax-session-none",
     "transfer-on-get",
+    "csrf-remember-me-transfers",
 )
