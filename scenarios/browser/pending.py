@@ -18,7 +18,8 @@ GRACE_SECONDS = 3.0
 STEP_SECONDS = 0.5
 # What the closing line says when the Grid had not answered by then.
 LEFT_ON_GRID = (
-    "the Grid was still starting a browser: it may hold that session until its idle timeout"
+    "the Grid had not answered the request for a browser: it may still start one and hold it "
+    "until its idle timeout"
 )
 
 
@@ -26,6 +27,7 @@ def started(make, grace=GRACE_SECONDS):
     """``make()``'s driver; an interrupt while it runs quits the driver it returns within
     ``grace`` seconds, or notes on the interrupt that the Grid may hold a session."""
     request = _Request(make)
+    _IN_FLIGHT.add(request)
     try:  # started inside: an interrupt as soon as the request is sent is one too
         request.start()
         # In steps: a Ctrl-C that lands just before the wait blocks wakes nothing, and is
@@ -36,9 +38,23 @@ def started(make, grace=GRACE_SECONDS):
         if not request.settle(grace):
             exc.add_note(LEFT_ON_GRID)
         raise
+    finally:
+        _IN_FLIGHT.discard(request)
     if request.error is not None:
         raise request.error
     return request.driver
+
+
+# The requests being waited for, by any thread: a worker thread's asker is not the one a
+# Ctrl-C interrupts, so the main thread ends them (abandon_all).
+_IN_FLIGHT = set()
+
+
+def abandon_all():
+    """After an interrupt, once the threads asking have had their grace: quit the sessions
+    that came, and mark the rest for quitting when they come. Returns False when the Grid
+    may still hold one: the interrupt's closing line says so (LEFT_ON_GRID)."""
+    return all([request.settle(0) for request in list(_IN_FLIGHT)])
 
 
 class _Request:
