@@ -1,15 +1,21 @@
-"""A new Grid session whose asker is interrupted is still quit when it comes (pending.py).
+"""A new Grid session whose asker is interrupted is still quit when it comes (pending.py),
+and a full Grid is said as full (launch.py).
 
 The Grid here is a fake ``make``: it blocks until the test lets it answer, so the interrupt
 always comes while the request is in flight, as a Ctrl-C during a Grid's slow start does.
 """
 
+import http.server
+import json
 import signal
 import threading
 
 import pytest
 
 from scenarios.browser import pending
+from scenarios.browser.launch import Remote
+from scenarios.core.config import Config
+from scenarios.core.errors import UsageError
 
 
 class FakeDriver:
@@ -85,3 +91,52 @@ def test_an_uninterrupted_start_returns_the_driver_or_raises_its_error():
 
     with pytest.raises(ValueError, match="refused"):
         pending.started(refused)
+
+
+class FullGrid(http.server.BaseHTTPRequestHandler):
+    """A Grid whose every slot is busy: /status answers; a new session is refused as its
+    queue's timeout does (``refuse``), or never answered (a queue longer than our wait)."""
+
+    refuse = True
+
+    def do_GET(self):
+        self._answer(200, {"value": {"ready": False, "message": "no free slot"}})
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if not self.refuse:
+            self.server.asked.wait(30)  # released when the test ends
+            return
+        why = "Could not start a new session. New session request timed out \nHost info: x"
+        self._answer(500, {"value": {"error": "session not created", "message": why}})
+
+    def _answer(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("refuse", [True, False], ids=["queue-timed-out", "our-wait-ended"])
+def test_a_full_grid_is_said_as_full_not_out_of_reach(monkeypatch, refuse):
+    monkeypatch.setattr(FullGrid, "refuse", refuse)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FullGrid)
+    server.asked = threading.Event()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:  # the shortest wait there is: six page loads of 0.5 s
+        with pytest.raises(UsageError) as refused:
+            Remote(Config(remote_url=url, page_load_seconds=0.5)).start(None)
+    finally:
+        server.asked.set()
+        server.shutdown()
+        server.server_close()
+    said = str(refused.value)
+    assert said.startswith(f"the Grid at --remote-url {url} answered but had no free browser ")
+    assert "give the Grid more --max-sessions or nodes" in said and "\n" not in said
+    assert ("may still start the browser" in said) is not refuse

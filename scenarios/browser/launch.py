@@ -148,7 +148,8 @@ class Remote:
                 why += remote.refused_hint(url)
             raise UsageError(f"the browser at --remote-url {shown} did not start: {why}") from None
         except Exception as exc:  # noqa: BLE001 - urllib3's connection errors, among others
-            if remote.read_timed_out(exc):  # the Grid took the request and kept it queued
+            # Taken and kept queued by a Grid that answers: full, not out of reach.
+            if remote.read_timed_out(exc) and remote.is_answering(url, config.page_load_seconds):
                 raise UsageError(remote.full(shown, time.monotonic() - asked, late=True)) from None
             reason = str(getattr(exc, "reason", exc)).rsplit(": ", 1)[-1]
             raise UsageError(

@@ -128,6 +128,15 @@ def read_timed_out(exc):
     )
 
 
+def is_answering(url, seconds):
+    """Whether the endpoint at ``url`` gives its W3C status within ``seconds``."""
+    try:
+        answering(url, seconds)
+    except UsageError:
+        return False
+    return True
+
+
 def full(shown_url, waited, late=False):
     """The line for a Grid that answered but started no browser: every slot is busy."""
     said = (
