@@ -348,7 +348,7 @@ def test_k_chooses_scenarios_by_a_piece_of_their_name_as_pytest_does(args, chose
 def test_k_chooses_exercises_of_both_tracks(monkeypatch):
     chosen = {}
 
-    def run(config, both, *args):
+    def run(config, both, *args, **kwargs):
         chosen["flask"] = [e for e in both if e.track == "flask"]
         chosen["auto"] = [e for e in both if e.track == "automation"]
         return []

@@ -3,8 +3,10 @@
 All checks share the session's one browser; each check empties its cookie jar first.
 """
 
+import io
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +18,11 @@ from scenarios.cli.main import main
 from scenarios.content.exercises.catalog import AUTOMATION_TRACK as AUTOMATION
 from scenarios.content.exercises.catalog import FLASK_TRACK as EXERCISES
 from scenarios.core.config import Config
+from scenarios.core.errors import UsageError
+from scenarios.tracks import exercises
 from scenarios.tracks.flask_track.recorder import PRIVATE, Recorder
 from scenarios.tracks.flask_track.workshop import check_one
+from scenarios.tracks.outcome import Outcome
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Config(headless=True)
@@ -228,6 +233,35 @@ def test_an_exercise_on_two_sites_is_refused_through_a_grid_in_one_line():
     said = sites.refusal(Config(remote_url="http://127.0.0.1:4444"))
     assert said.startswith("exercise 1 cannot be checked through --remote-url: ")
     assert said.endswith("; check it without --remote-url") and "\n" not in said
+
+
+def test_a_plain_check_through_a_grid_leaves_out_the_two_site_exercises_with_a_note(
+    monkeypatch, tmp_path
+):
+    """With none named, those a Grid cannot check are not checked, said once, and the rest
+    are; named, they are refused as before."""
+    plain, sites = EXERCISES[0], replace(EXERCISES[1], needs_sites=True)
+    later = replace(EXERCISES[2], needs_sites=True)
+    checked = []
+
+    @contextmanager
+    def checker(config):
+        yield lambda exercise, file, emit: checked.append(exercise) or Outcome(exercise, file, True)
+
+    monkeypatch.setitem(exercises.CHECKERS, plain.track, checker)
+    grid = Config(remote_url="http://127.0.0.1:4444")
+    out = io.StringIO()
+    outcomes = exercises.run(grid, [plain, sites, later], tmp_path, out, named=False)
+    assert checked == [plain] and [o.exercise for o in outcomes] == [plain]
+    said = out.getvalue()
+    assert said.startswith(
+        "exercises 2-3 need a browser on this machine: not checked through the Grid\n"
+    )
+    assert "Scoreboard: 1 of 3 solved" in said
+    assert said.count("not checked\n") == 2, said
+    with pytest.raises(UsageError, match="exercise 2 cannot be checked through --remote-url"):
+        exercises.run(grid, [plain, sites], tmp_path, io.StringIO())
+    assert checked == [plain]  # refused before any check
 
 
 def test_the_checkers_questions_are_answered_to_this_machine_only():

@@ -8,6 +8,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -278,6 +279,38 @@ def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130 and took < 8, took
+
+
+def test_the_learners_pytest_with_a_grid_it_cannot_reach_is_one_line_before_any_test():
+    """The fixtures' Grid is asked once, at session start: one line (pytest's usage error,
+    exit 4), not a setup error with a traceback in each test."""
+    with socket.socket() as unused:  # bound, never listening: nothing answers there
+        unused.bind(("127.0.0.1", 0))
+        url = f"http://cookie-lab:pw@127.0.0.1:{unused.getsockname()[1]}"
+        learner = Path(__file__).parent.parent / "exercises" / "09_second_request"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                str(learner),
+                f"--rootdir={learner}",
+                "--remote-url",
+                url,
+            ],  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=tagged_env(),
+        )
+    said = (done.stdout + done.stderr).strip()
+    assert done.returncode == 4, said
+    shown = url.replace(":pw@", ":***@")
+    expected = f"ERROR: cannot reach a WebDriver endpoint at --remote-url {shown} ("
+    assert said == expected + "Connection refused)", said
 
 
 def test_a_restart_with_a_stopped_driver_kills_it_in_seconds_and_says_nothing(capfd):

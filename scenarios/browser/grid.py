@@ -95,6 +95,17 @@ def node_flags(config, max_sessions):
     ]  # fmt: skip
 
 
+# A request waits in the Grid's queue for a free slot at most this long (its default: 300 s),
+# and the queue is swept this often. Shorter than a client's wait for a new session (60 s at
+# the default page-load timeout, browser/remote.py): the Grid drops the request itself and
+# the check says the Grid was full. A request its client gave up on would stay queued, and
+# the Grid would start, when a slot freed, a browser nobody quits for its idle timeout.
+SESSION_REQUEST_SECONDS = 40
+QUEUE_FLAGS = (
+    "--session-request-timeout", str(SESSION_REQUEST_SECONDS),
+    "--session-request-timeout-period", "5",
+)  # fmt: skip
+
 # A class's Grid answers a few requests a second at most: the JIT's optimising tier and a
 # parallel collector only cost CPU at start (2.6 s of a hub-and-node test's 20 on 2 cores).
 JVM_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
@@ -201,7 +212,8 @@ class LocalGrid:
     def _start(self):
         config = self.config or Config.from_env()
         jar, port = config.grid_jar, str(self.port)
-        common = ["--host", self.host, "--reject-unsupported-caps", "true", *self._credentials()]
+        common = ["--host", self.host, "--reject-unsupported-caps", "true", *QUEUE_FLAGS]
+        common += self._credentials()
         if not self.hub:
             args = [*common, "--port", port, *node_flags(config, self.max_sessions)]
             self.servers.append(_Server("standalone", args, self.log, jar))

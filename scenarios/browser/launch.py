@@ -10,6 +10,7 @@ holds a launcher and a session, and asks no more.
 import logging
 import os
 import shutil
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -17,7 +18,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoSuchDriverException, WebDriverException
 from urllib3.util.retry import Retry
 
-from scenarios.browser import profiles, remote
+from scenarios.browser import pending, profiles, remote
 from scenarios.browser.binaries import (
     HEADLESS_SHELL_SCRIPT,
     KINDS,
@@ -133,18 +134,23 @@ class Remote:
 
     def start(self, profile):
         config, url = self.config, self.config.remote_url
-        shown = remote.shown(url)
+        shown, asked = remote.shown(url), time.monotonic()
+        connection = remote.connection(url, config.page_load_seconds)
+        options = browser_options(config, profile, bidi=True)
         try:
-            started = webdriver.Remote(
-                **remote.connection(url, config.page_load_seconds),
-                options=browser_options(config, profile, bidi=True),
-            )
+            # An interrupt meanwhile quits the session the Grid still returns (pending.py).
+            started = pending.started(lambda: webdriver.Remote(**connection, options=options))
         except WebDriverException as exc:
             why = first_line(exc)
+            if remote.queue_timed_out(why):
+                raise UsageError(remote.full(shown, time.monotonic() - asked)) from None
             if why == "Authorization Required":
                 why += remote.refused_hint(url)
             raise UsageError(f"the browser at --remote-url {shown} did not start: {why}") from None
         except Exception as exc:  # noqa: BLE001 - urllib3's connection errors, among others
+            # Taken and kept queued by a Grid that answers: full, not out of reach.
+            if remote.read_timed_out(exc) and remote.is_answering(url, config.page_load_seconds):
+                raise UsageError(remote.full(shown, time.monotonic() - asked, late=True)) from None
             reason = str(getattr(exc, "reason", exc)).rsplit(": ", 1)[-1]
             raise UsageError(
                 f"cannot reach a WebDriver endpoint at --remote-url {shown} ({reason})"

@@ -12,6 +12,7 @@ import json
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selenium.webdriver.remote.client_config import ClientConfig
+from urllib3.exceptions import ReadTimeoutError
 
 from scenarios.core.errors import UsageError
 
@@ -112,3 +113,39 @@ def answering(url, seconds):
             f"--remote-url {shown_url} is not a WebDriver endpoint: its /status answered "
             f"{answer.status} without a WebDriver status"
         ) from None
+
+
+def queue_timed_out(why):
+    """Whether a Grid refused a new session because none was free in its queue's time
+    (its --session-request-timeout)."""
+    return "session request timed out" in why.lower()
+
+
+def read_timed_out(exc):
+    """Whether a new-session request was taken and not answered within the client's wait."""
+    return isinstance(exc, ReadTimeoutError) or isinstance(
+        getattr(exc, "reason", None), ReadTimeoutError
+    )
+
+
+def is_answering(url, seconds):
+    """Whether the endpoint at ``url`` gives its W3C status within ``seconds``."""
+    try:
+        answering(url, seconds)
+    except UsageError:
+        return False
+    return True
+
+
+def full(shown_url, waited, late=False):
+    """The line for a Grid that answered but started no browser: every slot is busy."""
+    said = (
+        f"the Grid at --remote-url {shown_url} answered but had no free browser slot within "
+        f"{waited:.0f} s (every slot busy): check again when others' checks are done, or give "
+        "the Grid more --max-sessions or nodes"
+    )
+    if late:  # still in the Grid's queue: it starts that session when a slot frees
+        said += (
+            "; the Grid may still start the browser asked for and hold it until its idle timeout"
+        )
+    return said

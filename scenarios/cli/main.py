@@ -34,7 +34,9 @@ def main(argv=None, environ=None, out=None):
     except SystemExit as exc:  # --help and --version, which argparse ends itself
         return exc.code or 0
     except (KeyboardInterrupt, Cancelled) as exc:
-        print("cookie-lab: interrupted; the browser was closed", file=sys.stderr)
+        # A Grid still starting a browser when the interrupt came is said (browser/pending.py).
+        closed = "; ".join(getattr(exc, "__notes__", ())) or "the browser was closed"
+        print(f"cookie-lab: interrupted; {closed}", file=sys.stderr)
         return exit_status(exc)
     except BrokenPipeError:
         # The reader went away (`cookie-lab list | head`): stop quietly, as other tools do,

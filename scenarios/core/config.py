@@ -74,10 +74,8 @@ class Config:
             if url and not url.startswith(("http://", "https://")):
                 raise UsageError(f"{option} must be an http(s) URL, got {url!r}")
         for option, url in (("--base-url", self.base_url), ("--remote-url", self.remote_url)):
-            try:
-                urlsplit(url or "").port  # noqa: B018 - parses the host and the port
-            except ValueError as exc:
-                raise UsageError(f"{option} {url!r} is not a URL: {exc}") from None
+            if url:
+                _check_url(option, url)
         object.__setattr__(self, "advertise_host", check_host(self.advertise_host))
         if self.step and self.headless:
             raise UsageError("--step paces a browser the class watches: add --headed")
@@ -164,6 +162,20 @@ BAD_PORTS = frozenset(
 def _plain(value):
     # JSON has no Path and no tuple: a path goes as text, a tuple as a list.
     return str(value) if isinstance(value, Path) else value
+
+
+def _check_url(option, url):
+    # Refused here, not where the URL is first used: a URL without a host reached
+    # http.client as None and came back as a traceback (AttributeError, TypeError).
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise UsageError(f"{option} {url!r} is not a URL: {exc}") from None
+    if not parts.hostname:
+        raise UsageError(f"{option} {url!r} names no host: give http://HOST:PORT")
+    if port == 0:
+        raise UsageError(f"{option} {url!r} is not a URL: port 0 is not one to connect to")
 
 
 def _within(what, value, low, high):

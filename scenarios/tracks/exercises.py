@@ -17,19 +17,29 @@ from scenarios.tracks.scoreboard import scoreboard
 CHECKERS = {FLASK: workshop.checker, AUTOMATION: track.checker}
 
 
-def run(config, exercises, tree, out=None):
+def run(config, exercises, tree, out=None, named=True):
     """Check each of ``exercises`` (the Flask track's first, as catalog.select gives them) on
     the learner's files in ``tree``, an exercises folder; return their Outcomes.
 
     In each track the first not yet solved is narrated in full, for it is the one to work on
     next; the ones after it are checked quietly, so the scoreboard says which are solved too.
+    Ones ``config`` cannot check (cross-site ones through a Grid) are refused, one line, exit
+    2, when ``named``; else left out with a note, and the scoreboard says "not checked".
     """
     out = out or sys.stdout
-    for exercise in exercises:  # before any check: one line, exit 2
-        if reason := exercise.refusal(config):
-            raise UsageError(reason)
+    refused = [exercise for exercise in exercises if exercise.refusal(config)]
+    if refused and named:  # before any check: one line, exit 2
+        raise UsageError(refused[0].refusal(config))
+    if refused:
+        which = (
+            f"exercises {_numbers(refused)} need"
+            if refused[1:]
+            else (f"exercise {refused[0].number} needs")
+        )
+        out.write(f"{which} a browser on this machine: not checked through the Grid\n")
     outcomes = []
-    for name, chosen in groupby(exercises, key=lambda e: e.track):
+    checked = [exercise for exercise in exercises if exercise not in refused]
+    for name, chosen in groupby(checked, key=lambda e: e.track):
         # A narrator each: each track narrates its own first unsolved exercise in full.
         narrator, done = ExerciseNarrator(out, config.colour), []
         with CHECKERS[name](config) as check:
@@ -42,3 +52,11 @@ def run(config, exercises, tree, out=None):
         outcomes += done
     scoreboard(out, exercises, outcomes)
     return outcomes
+
+
+def _numbers(exercises):
+    """16-19 for a run of numbers, else 16, 18."""
+    numbers = [exercise.number for exercise in exercises]
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}-{numbers[-1]}"
+    return ", ".join(map(str, numbers))

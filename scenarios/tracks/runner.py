@@ -12,7 +12,7 @@ from collections import deque
 from contextlib import ExitStack, contextmanager
 
 from lab_app import create_app
-from scenarios.browser import profiles
+from scenarios.browser import pending, profiles
 from scenarios.browser.live import Browser
 from scenarios.core.errors import Cancelled, CheckFailed, StoppedByInstructor
 from scenarios.core.observers import Forward, notify
@@ -237,6 +237,9 @@ def _wait_for(run, done, grace=5):
         try:
             with signals_held():
                 profiles.remove_own()
+                # A worker still waiting for a Grid's new session when its grace ran out.
+                if not pending.abandon_all():
+                    interrupted.add_note(pending.LEFT_ON_GRID)
         except BaseException as exc:  # noqa: BLE001 - a signal held meanwhile: same ending
             signal_again = exc
         raise interrupted from signal_again

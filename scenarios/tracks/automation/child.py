@@ -25,6 +25,7 @@ from _pytest.nodes import Collector
 from selenium.common.exceptions import TimeoutException
 
 from scenarios.browser.live import Browser
+from scenarios.browser.pending import LEFT_ON_GRID
 from scenarios.core.config import Config, UsageError
 from scenarios.core.isolation import enter
 from scenarios.tracks.automation.plugin import LENT, Lent, prepare
@@ -208,8 +209,11 @@ def main(argv):
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2
-    except _Stop:
-        pass
+    except _Stop as exc:
+        # Its Grid session may outlive it (browser/pending.py): the parent says so (stderr's
+        # last line reaches it, supervisor.py).
+        if LEFT_ON_GRID in getattr(exc, "__notes__", ()):
+            print(LEFT_ON_GRID, file=sys.stderr, flush=True)
     return 128 + stopping[0] if stopping else 0
 
 

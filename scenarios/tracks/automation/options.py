@@ -92,7 +92,7 @@ def config_from(pytestconfig):
             remote_url=option("--remote-url"),
             advertise_host=option("--advertise-host"),
         )
-        if config.remote_url:  # one line at once, not a setup error in every test
+        if config.remote_url:  # at session start (plugin.py): one line, before any test
             answering(config.remote_url, config.page_load_seconds)
     except UsageError as exc:
         raise pytest.UsageError(str(exc)) from None

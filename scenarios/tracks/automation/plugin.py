@@ -52,6 +52,8 @@ class Lent:
 
 
 LENT = pytest.StashKey()
+# The Config this run's options and COOKIE_LAB_* give, built (and its Grid asked) once.
+CONFIG = pytest.StashKey()
 ARTIFACTS = pytest.StashKey()
 # A test's call report, for its fixtures' teardown (the headed overlay shows its result).
 CALL_REPORT = pytest.StashKey()
@@ -71,6 +73,15 @@ def pytest_configure(config):
         artifacts.clear()
 
 
+def pytest_sessionstart(session):
+    # Here, after every plugin's pytest_configure (the grader's lends its Config in its own),
+    # and before any test: a bad --remote-url, or a Grid that cannot be reached, is one
+    # line (pytest's usage error, exit 4), not a setup error with a traceback in every test.
+    config = session.config
+    if LENT not in config.stash and not hasattr(config, "workerinput"):
+        config.stash[CONFIG] = config_from(config)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     report = (yield).get_result()
@@ -87,7 +98,9 @@ def lab_config(pytestconfig):
     lent = pytestconfig.stash.get(LENT, None)
     if lent is not None:
         return lent.config
-    return config_from(pytestconfig)
+    if CONFIG in pytestconfig.stash:
+        return pytestconfig.stash[CONFIG]
+    return config_from(pytestconfig)  # a pytest-xdist worker: its leader asked the Grid
 
 
 @pytest.fixture(scope="session")

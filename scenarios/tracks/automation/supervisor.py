@@ -19,6 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
+from scenarios.browser.pending import LEFT_ON_GRID
 from scenarios.browser.profiles import reap_stale
 from scenarios.core.isolation import boxed
 from scenarios.core.processes import (
@@ -45,6 +46,7 @@ class Child:
         answers, self._answers = os.pipe()
         self._stderr = tempfile.TemporaryFile()
         self._interrupted = False
+        self.left_on_grid = False  # its Grid session may outlive it (child.py says so)
         # Its temporary files (its browser's profile among them) in a folder of its own: in
         # its box every run outside looks gone, and its profile clean-up, let loose in the
         # shared folder, removed the profiles of browsers still running beside it.
@@ -142,6 +144,7 @@ class Child:
         _signal_group(self.process.pid, signal.SIGKILL)  # what the learner's code started
         left = settle(lambda: reap(self.tag), timeout=GRACE_SECONDS)
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.left_on_grid = LEFT_ON_GRID in self.last_words()
         os.close(self._events)
         os.close(self._answers)
         self._stderr.close()
@@ -150,8 +153,10 @@ class Child:
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, exc_type, exc, tb):
         self.stop()
+        if exc is not None and self.left_on_grid:  # the closing line says it (cli/main.py)
+            exc.add_note(LEFT_ON_GRID)
 
 
 # A grading child's temporary folder: this process's pid, so that the next check removes the
