@@ -39,12 +39,16 @@ def missed_lab(path):
     raise AssertionError(f"{path} says in no MISSES which broken lab it lets through")
 
 
-# Three gradings, on three workers: the expiry's, whose every run waits for its cookie to
-# expire; the restart's; the rest (those added later among them). Each one child and one
-# browser.
+# Four gradings, each one child and one browser: the expiry's, whose every run waits for its
+# cookie to expire; the restart's; the rest (those added later among them), split by how many
+# sites their lessons need, so that no one grading is the suite's long tail.
 OWN = {"expiry": (13,), "restart": (14,)}
-OTHERS = tuple(e.number for e in AUTOMATION_TRACK if not any(e.number in n for n in OWN.values()))
-GROUPS = {**OWN, "the others": OTHERS}
+OTHERS = [e for e in AUTOMATION_TRACK if not any(e.number in n for n in OWN.values())]
+GROUPS = {
+    **OWN,
+    "the others, one site": tuple(e.number for e in OTHERS if not e.needs_sites),
+    "the others, two sites": tuple(e.number for e in OTHERS if e.needs_sites),
+}
 
 
 def learner_tests(copy_to, numbers):
