@@ -57,6 +57,7 @@ SOLUTIONS = {
 }
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.parametrize("numbers", SOLUTIONS.values(), ids=SOLUTIONS.keys())
 def test_every_solution_is_solved(numbers):
@@ -71,6 +72,7 @@ def test_every_solution_is_solved(numbers):
         assert all(r.green for r in runs[:real]) and all(r.red for r in runs[real:])
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path, committed_exercises):
     empty = write(
@@ -104,6 +106,7 @@ def test_starters_and_a_test_that_asserts_nothing_are_not_solved(tmp_path, commi
         assert "does it assert anything?" in verdict.sentences[1]
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_flaky_sleepy_unloadable_and_hanging_tests_each_get_their_own_message(
     tmp_path, monkeypatch

@@ -169,6 +169,7 @@ def run_and_kill(victim, tmp_path, when="path:", signum=signal.SIGKILL):
     return proc.returncode, "".join(lines.seen), proc.stderr.read(), left
 
 
+@pytest.mark.long
 @pytest.mark.parametrize(
     "victim, signum",
     [
@@ -254,6 +255,7 @@ def test_a_second_signal_during_the_clean_up_leaves_no_profile(when, profiles_di
     assert not list(profiles_dir.glob("cookie-lab-profile-*"))
 
 
+@pytest.mark.long
 def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
     silent_server, profiles_dir
 ):

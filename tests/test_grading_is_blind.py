@@ -138,6 +138,7 @@ def released_checker(monkeypatch):
     monkeypatch.setattr(fingerprint, "changed_files", lambda root, blobs: ())
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
     hostile = [learner(tmp_path, name, body) for name, body in HOSTILE.items()]
@@ -176,6 +177,7 @@ def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
     assert "set-cookie'): that is not a URL" in slash.sentences[0] and "(line 3)" in said[-1]
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_a_run_stopped_at_its_bound_says_where_it_was(tmp_path):
     sleeps = learner(

@@ -70,6 +70,7 @@ class Marks(dict):
     pass
 
 
+@pytest.mark.long
 def test_hostile_tests_end_with_the_grading_and_a_lost_browser_is_done_again(tmp_path, monkeypatch):
     threads = write(tmp_path, "test_threads.py", """
         import threading

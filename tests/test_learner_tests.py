@@ -88,6 +88,7 @@ def wrong_verdict(exercise, path, broken, weak, runs):
     return None
 
 
+@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.usefixtures("released_checker")
 @pytest.mark.parametrize("numbers", GROUPS.values(), ids=GROUPS.keys())

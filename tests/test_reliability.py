@@ -52,6 +52,7 @@ def test_no_browser_outlives_ctrl_c_halfway(signum, status):
     assert left == []
 
 
+@pytest.mark.long
 def test_every_scenario_passes_in_reverse_order():
     names = [s.name for s in reversed(SCENARIOS)]
     done = cookie_lab("run", *names, "--expiry-seconds", "2")
