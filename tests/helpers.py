@@ -217,6 +217,12 @@ return {
   target_cookie: target ? target.dataset.cookieName || "" : "",
   carried: Array.from(document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
     (row) => row.dataset.cookieName),
+  // What the boxed request (another site's frame, fetch or image of the lab) carried.
+  has_received: Boolean(document.getElementById("received-cookies")),
+  request_carried: target && target.dataset.cookies !== undefined
+    ? target.dataset.cookies.split(" ").filter(Boolean) : null,
+  sent: Object.fromEntries(Array.from(jar.querySelectorAll("tbody tr"),
+    (row) => [row.dataset.name, row.cells[7].textContent])),
   names: Array.from(jar.querySelectorAll("tbody tr"), (row) => row.dataset.name),
   focus: Array.from(jar.querySelectorAll("tbody tr.focus"), (row) => row.dataset.name),
   smallest: Math.min(...cells.filter((c) => c.offsetParent).map(
@@ -267,6 +273,15 @@ def what_the_class_sees_is_true(step, seen):
             wrong.append(f"it boxes {seen['selector']!r}: {seen['target_text'][:80]!r}")
     elif held and not seen["focus"]:
         wrong.append("it shows nothing: no box and no jar row")
+    # "sent ...?" says what the request the step is about carried: the boxed one, else the
+    # page's own (when the page lists it).
+    truth = seen["request_carried"]
+    if truth is None and seen["has_received"]:
+        truth = seen["carried"]
+    if truth is not None:
+        for name, said in seen["sent"].items():
+            if said in ("yes", "no") and (said == "yes") != (name in truth):
+                wrong.append(f"the jar says {name} sent: {said}, but the request carried {truth}")
     if seen["smallest"] < 18:
         wrong.append(f"jar text of {seen['smallest']} px")
     if seen["cut"]:

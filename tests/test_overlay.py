@@ -3,6 +3,7 @@
 import queue
 import threading
 import time
+from dataclasses import replace
 from threading import Event
 
 import fake_run
@@ -101,3 +102,18 @@ def test_the_last_screen_ends_on_a_line_typed_in_the_terminal_or_its_time(browse
     summary.hold(browser.driver, summary.render([]), 30, typed, Event())
     summary.hold(browser.driver, summary.render([]), 0.3, None, Event())
     assert time.monotonic() - start < 5
+
+
+def test_the_jar_panel_tells_a_samesite_not_set_from_lax_set():
+    # Both are enforced as Lax; only one goes on a cross-site POST in its first 2 minutes.
+    from scenarios.browser.jar import Cookie
+
+    class Jar:
+        scope = "every path"
+
+        def all(self):
+            lax = Cookie("lax_cookie", "v", "/", None, False, False, "Lax", "lab.localhost")
+            return [lax, replace(lax, name="no_samesite_cookie", same_site_unset=True)]
+
+    rows = {row["name"]: row["same_site"] for row in overlay.jar_rows(Jar())}
+    assert rows == {"lax_cookie": "Lax", "no_samesite_cookie": "Lax (not set)"}

@@ -31,6 +31,9 @@ class Cookie:
     domain: str = ""
     # A Partitioned cookie's top-level site ("http://other.localhost"); "" for any other.
     partition: str = ""
+    # Set with no SameSite attribute (same_site then says "Lax", as enforced), where the
+    # browser tells (DevTools): a cross-site POST still carries it for 2 minutes.
+    same_site_unset: bool = False
 
     @property
     def site(self):
@@ -147,6 +150,7 @@ def _from_devtools(cookie):
         same_site=cookie.get("sameSite") or "Lax",
         domain=cookie.get("domain", ""),
         partition=_top_level_site(cookie.get("partitionKey")),
+        same_site_unset=not cookie.get("sameSite"),
     )
 
 

@@ -65,7 +65,8 @@ _MARKUP = """
 </div><div class="jar" hidden>
   <div class="jar-title">The browser's cookie jar (<span class="scope"></span>)</div>
   <table><thead><tr><th>name</th><th>value</th><th>site</th><th>path</th><th>expires</th>
-    <th>HttpOnly</th><th>SameSite</th><th>sent here?</th><th>JS sees?</th></tr></thead>
+    <th>HttpOnly</th><th>SameSite</th><th class="sent-with">sent here?</th>
+    <th>JS sees?</th></tr></thead>
   <tbody></tbody></table><div class="empty" hidden>Empty: the browser holds no cookie here.</div>
 </div></div>
 """
@@ -139,9 +140,16 @@ const jar = root.querySelector(".jar");
 jar.hidden = !s.jar;
 if (s.jar) {
   root.querySelector(".scope").textContent = s.jar.scope;
-  const carried = document.getElementById("received-cookies") && new Set(Array.from(
-    document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
-    (row) => row.dataset.cookieName));
+  // Sent with what the step is about: the request its boxed row lists (another site's frame,
+  // fetch or image of the lab, data-cookies), else this page's own request.
+  const request = s.selectors.map((sel) => document.querySelector(sel))
+    .find((el) => el && el.dataset.cookies !== undefined);
+  const carried = request ? new Set(request.dataset.cookies.split(" ").filter(Boolean))
+    : document.getElementById("received-cookies") && new Set(Array.from(
+      document.querySelectorAll("#received-cookies tr[data-cookie-name]"),
+      (row) => row.dataset.cookieName));
+  root.querySelector(".sent-with").textContent =
+    request ? `sent with the ${request.dataset.via || "request"}?` : "sent here?";
   const seen = seesNow();
   const body = root.querySelector("tbody");
   body.replaceChildren(...s.jar.rows.map((c) => {

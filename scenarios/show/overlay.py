@@ -58,7 +58,8 @@ def jar_rows(jar):
             "path": c.path,
             "expires": c.expires,
             "http_only": c.http_only,
-            "same_site": c.same_site,
+            # "Lax" alone would read as the attribute: the class must tell it from Lax set.
+            "same_site": f"{c.same_site} (not set)" if c.same_site_unset else c.same_site,
         }
         for c in sorted(cookies, key=lambda c: (c.name, c.path))
     ]
