@@ -463,9 +463,9 @@ CROSS_SITE_MISTAKES = {
     "17-a-refusal-that-records": (
         swap(
             17,
-            '        return "<h1>Transfer refused.</h1>", 403',
-            '        TRANSFERS.append(request.form.get("amount", "?"))\n'
-            '        return "<h1>Transfer refused.</h1>", 403',
+            '            return "<h1>Transfer refused.</h1>", 403',
+            '            TRANSFERS.append(request.form.get("amount", "?"))\n'
+            '            return "<h1>Transfer refused.</h1>", 403',
         ),
         "only 2 were made by its own form: an attack moved money though its page said otherwise",
     ),
