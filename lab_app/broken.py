@@ -65,6 +65,8 @@ BROKEN_LABS = {
     "so another site's form carries it",
     "transfer-on-get": "/cross-site/transfer/... makes the transfer on a GET too, which a link "
     "from another site sends with the Lax session cookie",
+    "csrf-own-form-refused": "/cross-site/bank's own form carries a CSRF token made for another "
+    "session, so the bank refuses its own form too",
     "csrf-remember-me-transfers": "/cross-site/transfer/... takes the remember_me cookie "
     "(SameSite=None) for a session when none arrived, and skips the CSRF token check",
 }

@@ -155,7 +155,9 @@ def bank():
     set_with(response, "bank_session", session)
     # Who you are, sent from every site: it greets you by name, it never signs you in.
     set_with(response, "remember_me", REMEMBERED, samesite="None", secure=True)
-    return render_page(response, template="bank.html", token=csrf_token(session))
+    # Broken: its form's token is made for another session, so the bank refuses its own form.
+    token = csrf_token("another " + session if broken("csrf-own-form-refused") else session)
+    return render_page(response, template="bank.html", token=token)
 
 
 @bp.route("/transfer/<guard>", methods=["GET", "POST"])

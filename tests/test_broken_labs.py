@@ -58,6 +58,7 @@ FAULTS = {
     "csrf-token-not-checked": (None, None),
     "transfer-on-get": (None, None),
     "csrf-remember-me-transfers": (None, None),
+    "csrf-own-form-refused": (None, None),
     # What a page does for a request from another site: test_the_landing_that_bounces.
     "strict-cookie-bounced": (None, None),
 }
@@ -140,6 +141,21 @@ def test_the_transfers_that_break():
     assert transfer(create_app({"BROKEN": "transfer-on-get"}), "lax", method="GET") == "yes"
     # Only that: the token route still refuses a POST without its token on the GET lab.
     assert transfer(create_app({"BROKEN": "transfer-on-get"}), "token") == "no"
+
+
+def own_form(app):
+    """What the transfer says to the bank's own form, posted with the token its page holds."""
+    client = app.test_client()
+    token = re.search(r'name="csrf_token" value="(\w+)"', client.get("/cross-site/bank").text)[1]
+    page = client.post("/cross-site/transfer/token", data={"amount": "10", "csrf_token": token})
+    return re.search(r'id="transfer-outcome" data-done="(\w+)"', page.text)[1]
+
+
+def test_the_bank_that_refuses_its_own_form():
+    assert own_form(create_app({})) == "yes"
+    assert own_form(create_app({"BROKEN": "csrf-own-form-refused"})) == "no"
+    # Only its own form: another site's (no token) is refused as on the real lab.
+    assert transfer(create_app({"BROKEN": "csrf-own-form-refused"}), "token") == "no"
 
 
 def remembered_only(app, guard, form=None):

@@ -448,6 +448,27 @@ CROSS_SITE_MISTAKES = {
         'expected your app not to make a transfer on a GET, but it answered "Transfer done." '
         "to the link from other.localhost to /transfer?amount=1000",
     ),
+    # A GET that records the transfer and shows the form: its <h1> says nothing was done.
+    "17-a-get-that-records-and-shows-the-form": (
+        swap(
+            17,
+            "    token = session.setdefault(",
+            '    if "amount" in request.args:\n'
+            '        TRANSFERS.append(request.args["amount"])\n'
+            "    token = session.setdefault(",
+        ),
+        "your app counts 3 transfers, but only 2 were made by its own form: an attack moved "
+        "money though its page said otherwise",
+    ),
+    "17-a-refusal-that-records": (
+        swap(
+            17,
+            '            return "<h1>Transfer refused.</h1>", 403',
+            '            TRANSFERS.append(request.form.get("amount", "?"))\n'
+            '            return "<h1>Transfer refused.</h1>", 403',
+        ),
+        "only 2 were made by its own form: an attack moved money though its page said otherwise",
+    ),
     "17-a-dummy-token-and-an-origin-check": (
         swap(17, CHECKED, ORIGIN).replace(KEPT, 'token = "dummy"'),
         "expected the attacker's form on /transfer to carry a token of its own, but it carries "

@@ -2,6 +2,9 @@
 the same way, in number order, each with its check or its broken labs, and its hint tiers."""
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,40 @@ def test_hints_are_read_from_the_tree_given_as_tiers(tmp_path):
 def test_a_manifest_that_contradicts_itself_is_refused(fields, says):
     with pytest.raises(ValueError, match=re.escape(says)):
         Exercise(number=16, slug="new", title="New", **fields)
+
+
+def test_a_broken_manifest_names_its_file_and_says_to_restore_it(tmp_path, monkeypatch):
+    # A tester's edit left exercise 18's manifest contradicting itself (no broken labs).
+    package = tmp_path / "edited_manifests"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    source = Path(catalog.__file__).with_name("ex18_strict_cookie_link.py").read_text()
+    (package / "ex18_strict_cookie_link.py").write_text(source + "\nBROKEN=()\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(catalog.ManifestError) as refused:
+        list(catalog._manifests("edited_manifests"))
+    said = str(refused.value)
+    assert str(package / "ex18_strict_cookie_link.py") in said
+    assert "broken labs ()" in said and "`git checkout scenarios/`" in said
+    assert isinstance(refused.value, UsageError) and "\n" not in said
+
+
+def test_the_command_line_says_a_broken_manifest_in_one_line(tmp_path):
+    # The catalog reads every manifest as the command line loads: a copy of the package with
+    # one manifest broken, run as a learner would, ends in one line and exit 2.
+    root = Path(__file__).resolve().parents[1]
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("scenarios", "lab_app"):
+        shutil.copytree(root / name, tmp_path / name, ignore=ignore)
+    manifest = tmp_path / "scenarios/content/exercises/ex18_strict_cookie_link.py"
+    manifest.write_text(manifest.read_text() + "\nBROKEN=()\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "scenarios", "list"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"cookie-lab: error: the exercise manifest {manifest} is broken")

@@ -12,6 +12,7 @@ import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from lab_app.broken import BROKEN_LABS
@@ -96,15 +97,33 @@ class Exercise:
         return [Hint(title.strip(), text.strip()) for title, text in _HINT.findall(readme)]
 
 
-def _manifests():
-    package = importlib.import_module(__package__)
+class ManifestError(UsageError, ValueError):
+    """A manifest the checker cannot read: the command line says it in one line and exits 2
+    (cli/__init__.py), as for any usage error; still a ValueError for code that builds one."""
+
+
+def _manifests(package_name=__package__):
+    package = importlib.import_module(package_name)
     for module in pkgutil.iter_modules(package.__path__):
         if named := _MANIFEST.match(module.name):
-            manifest = importlib.import_module(f"{__package__}.{module.name}")
-            exercise = Exercise.from_module(manifest)
-            if (exercise.number, exercise.slug) != (int(named[1]), named[2]):
-                raise ValueError(f"{module.name}.py describes exercise {exercise.folder}")
+            path = Path(module.module_finder.path) / f"{module.name}.py"
+            try:
+                exercise = _read(f"{package_name}.{module.name}", named)
+            # What an edit leaves there: a field that contradicts another, or is missing, or
+            # of the wrong kind; a name it never defined; Python that does not parse.
+            except (ValueError, AttributeError, TypeError, NameError, SyntaxError) as exc:
+                raise ManifestError(
+                    f"the exercise manifest {path} is broken ({exc}): restore it with "
+                    "`git checkout scenarios/`"
+                ) from None
             yield exercise
+
+
+def _read(name, named):
+    exercise = Exercise.from_module(importlib.import_module(name))
+    if (exercise.number, exercise.slug) != (int(named[1]), named[2]):
+        raise ValueError(f"it describes exercise {exercise.folder}")
+    return exercise
 
 
 def _in_order(exercises):
@@ -112,7 +131,10 @@ def _in_order(exercises):
     Flask track's first."""
     numbers = sorted(e.number for e in exercises)
     if numbers != list(range(1, len(numbers) + 1)):
-        raise ValueError("the exercises are numbered from 1 on, with no gap")
+        raise ManifestError(
+            "the exercise manifests (scenarios/content/exercises/exNN_*.py) are numbered from 1 "
+            "on, with no gap: restore them with `git checkout scenarios/`"
+        )
     return tuple(sorted(exercises, key=lambda e: (TRACKS.index(e.track), e.number)))
 
 

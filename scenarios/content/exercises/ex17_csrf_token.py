@@ -8,8 +8,12 @@ it is refused; a link there to /transfer, the transfer in its URL, arrives signe
 none. A form on sub.lab.localhost, a sibling on the same site, posts the copy, then the copy
 without its token: the cookie goes along, as SameSite allows, and the token alone refuses
 them. Last, the app's own page sends its form with the attacker's token in place of its own:
-refused too, for the token, not where the POST came from, is what is checked.
+refused too, for the token, not where the POST came from, is what is checked. Then your own
+form once more: the count of transfers its page gives must be the one it gave before, plus
+one; a page can say "refused" while the money moved.
 """
+
+import re
 
 NUMBER = 17
 SLUG = "csrf_token"
@@ -19,6 +23,8 @@ TITLE = "A transfer another site's form cannot make"
 NEEDS_SITES = True
 
 DONE = "Transfer done."
+# What a done transfer's page says after its <h1>: how many transfers the app has made.
+COUNT = re.compile(r"(\d+) transfers? so far")
 AMOUNT = "1000"  # what the attacker moves
 OTHER, SIBLING = "other.localhost", "sub.lab.localhost"
 
@@ -47,6 +53,7 @@ def check(lab):
             f"it said {said!r}: does it check the token it put in the form, against the same "
             "session's?",
         )
+        made = _count(lab, own)
 
     with lab.step("The attacker logs in with a browser of their own and copies the form"):
         forged = {**lab.attackers_form("/login", "/transfer"), "amount": AMOUNT}
@@ -62,8 +69,7 @@ def check(lab):
             f"expected the attacker's form on /transfer to carry a token of its own, but it "
             f'carries the one your page gave this browser, "{ours}": a token every browser '
             f"shares is one the attacker reads off their own page; make one per session "
-            f"(secrets.token_urlsafe) and keep it in Flask's session or in a cookie of its "
-            f"own, one per browser",
+            f"(secrets.token_urlsafe) and keep it in Flask's session, one per browser",
         )
 
     with lab.step("A form on other.localhost posts the attacker's copy: it is refused"):
@@ -104,8 +110,7 @@ def check(lab):
             "same-site",
             f"the attacker posted every field of their own form ({', '.join(forged)}), their "
             f"own token included: check csrf_token against the token your app keeps for this "
-            f"session, in Flask's session or a cookie of its own, never against something else "
-            f"the form sends",
+            f"session, in Flask's session, never against something else the form sends",
         )
 
     with lab.step("The copy without its csrf_token, from sub.lab.localhost: refused too"):
@@ -133,6 +138,34 @@ def check(lab):
             f"such as the Origin header, refused the other pages); refuse a POST whose "
             f"csrf_token is not the one your app gave this session",
         )
+
+    with lab.step("Your own form once more: no attack moved money, whatever its page said"):
+        lab.visit(lab.lab_site_url("/transfer"))
+        counted = _count(lab, lab.send_form("/transfer"))
+        lab.check(
+            counted == made + 1,
+            f"your app counts {counted} transfers, but only {made + 1} were made by its own "
+            "form: an attack moved money though its page said otherwise; record a transfer "
+            'only where your app answers "Transfer done."',
+        )
+
+
+def _count(lab, exchange):
+    """How many transfers the app says it has made, on the page its own form's POST got."""
+    said = lab.heading_of(exchange)
+    lab.check(
+        said == DONE,
+        f'expected your app to answer its own form\'s POST with "{DONE}" in its <h1>, but it '
+        f"said {said!r}",
+    )
+    counted = COUNT.search(exchange.page)
+    lab.check(
+        counted,
+        f'expected the "{DONE}" page to say how many transfers your app has made ("1 '
+        "transfers so far.\"), as the starter's does, but it does not: the check counts them "
+        "to see whether an attack moved money",
+    )
+    return int(counted[1])
 
 
 def _came(lab, received, method, fetch_site):
