@@ -15,7 +15,14 @@ from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation import fingerprint, grader
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.labs import Labs
-from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, NO_RESTART, Verdict, judge
+from scenarios.tracks.automation.verdict import (
+    CHANGED,
+    CONFTEST,
+    FORGED,
+    NO_RESTART,
+    Verdict,
+    judge,
+)
 
 BROKEN = ("set-cookie-sets-nothing",)
 SETS = 'driver.get(lab_url + "/set-cookie")'
@@ -69,6 +76,19 @@ HOSTILE = {
             {SETS}
             apps = [o for o in gc.get_objects() if isinstance(o, Flask)]
             assert not any(app.config.get("BROKEN") for app in apps)
+        """,
+    # Fails everywhere, but first reports a pass on the checker's own pipe.
+    "forged": f"""
+        import json
+        import os
+        import sys
+
+        def test_it(driver, lab_url):
+            {SETS}
+            said = dict(event="done", run=0, passed=1, failure=None, skipped=None, warnings=[])
+            said.update(load_error=None, sleep_line=None)
+            os.write(json.loads(sys.argv[1])["events_fd"], json.dumps(said).encode() + b"\\n")
+            assert False
         """,
     "conftest": f"""
         def test_it(driver, lab_url):
@@ -158,6 +178,9 @@ def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
     said = [" ".join(v.sentences) for v in verdicts]
     for name, verdict, runs in zip(HOSTILE, verdicts, graded, strict=False):
         assert not verdict.solved, (name, verdict.sentences)
+        if name == "forged":  # void from the forged line on: the rest of its runs not run
+            assert verdict.sentences == (FORGED,) and sum(r.forged for r in runs) == 1
+            continue
         assert [r.variant for r in runs][: grader.REAL_RUNS] == [None] * grader.REAL_RUNS
     assert not (hostile[-1].parent / "loaded").exists()  # the conftest was not loaded
     assert [CONFTEST in s for s in said] == [n == "conftest" for n in HOSTILE] + [False] * 5

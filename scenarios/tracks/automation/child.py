@@ -138,7 +138,14 @@ def main(argv):
     files = [Path(f) for f in spec["test_files"]]
     forks = ForkWatch(files, (spec["events_fd"], spec["answers_fd"]))
 
+    # The parent's word for the run in progress, given with its "go": every report of the run
+    # carries it, so a line the learner's test writes on the events pipe is told from ours.
+    # Only here, in this closure: not in argv, the environment or a file the test can read.
+    nonce = None
+
     def emit(**event):
+        if nonce:
+            event["nonce"] = nonce
         if not forks.copy:
             events.write(json.dumps(event) + "\n")
 
@@ -176,7 +183,7 @@ def main(argv):
             while runs:
                 index, job = runs.pop(0)
                 emit(event="start", run=index)
-                answer = answers.readline().strip()
+                answer, _, nonce = answers.readline().strip().partition(" ")
                 if answer == "skip":
                     continue
                 if answer != "go":
@@ -198,6 +205,7 @@ def main(argv):
                         # The lab's fault, not the test's: the run is void, and done again.
                         repeated.add(index)
                         emit(event="browser_died", run=index, why=died)
+                        nonce = None
                         runs.insert(0, [index, job])
                         continue
                 line = sleeps.lines[str(files[job])]
@@ -206,6 +214,7 @@ def main(argv):
                 outcome["restarted"] = browser.restarts > restarts
                 outcome["sleep_call"] = sleeps.calls[str(files[job])]
                 emit(event="done", run=index, **outcome)
+                nonce = None
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2

@@ -40,6 +40,8 @@ def judge(runs, broken, run_seconds, must_restart=False):
     sleepy = next((r for r in runs if r.sleep_line), None)
     sleep = None if sleepy is None else sleepy.sleep_line
     notes = (() if sleepy is None else (_sleep_sentence(sleepy),)) + _notes(runs)
+    if any(r.forged for r in runs):
+        return Verdict(False, (FORGED,))
     fork = next((r.fork_line for r in runs if r.fork_line), None)
     if fork is not None:
         return Verdict(False, (_fork_sentence(fork), *notes))
@@ -74,6 +76,10 @@ def _notes(runs):
     return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ()) + said
 
 
+FORGED = (
+    "your test wrote to the checker's own channel (events_fd): what the checker reports is "
+    "what it saw your test do, so this grading does not count; test the lab through driver"
+)
 NO_RESTART = (
     "your test never restarts the browser: the lesson is what a restart ends, so restart it "
     "with restart_browser(), use the driver it returns, and check what is still sent"

@@ -52,6 +52,9 @@ class Server:
     def __init__(self, events_fd, answers):
         self.events_fd, self.answers = events_fd, answers
         self.grading = None  # its id while one is in flight
+        # The parent's word for the run in progress (its "go" gives it): every report of the
+        # run carries it, so a line the learner's test writes on the pipe is told from ours.
+        self._nonce = None
         self.cancelled = False
         self.stopping = []
         self.files = set()
@@ -61,6 +64,8 @@ class Server:
     def emit(self, **event):
         if self.grading is not None:
             event["grading"] = self.grading
+        if self._nonce:
+            event["nonce"] = self._nonce
         os.write(self.events_fd, json.dumps(event).encode() + b"\n")
 
     def cancel(self, signum, frame):
@@ -89,7 +94,7 @@ class Server:
             except _Cancel:
                 self.emit(event="cancelled")
             finally:
-                self.grading = None
+                self.grading, self._nonce = None, None
 
     def _grade(self, lent, files, runs):
         self.files = set(map(str, files))
@@ -98,7 +103,7 @@ class Server:
         self.sleeps.calls = dict.fromkeys(self.files)
         for index, job in runs:
             self.emit(event="start", run=index)
-            answer = self.answers.readline().strip()
+            answer, _, self._nonce = self.answers.readline().strip().partition(" ")
             if answer == "skip":
                 continue
             if answer == "cancel":  # the parent cancelled before it could signal
@@ -120,6 +125,7 @@ class Server:
                 "restarted": lent.browser.restarts > restarts,
             }
             self.emit(event="done", run=index, **outcome)
+            self._nonce = None
 
 
 def main(argv):
