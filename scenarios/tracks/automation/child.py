@@ -29,7 +29,13 @@ from scenarios.browser.pending import LEFT_ON_GRID
 from scenarios.core.config import Config, UsageError
 from scenarios.core.isolation import enter
 from scenarios.tracks.automation.plugin import LENT, Lent, prepare
-from scenarios.tracks.automation.watches import ForkWatch, Health, SleepWatch, where
+from scenarios.tracks.automation.watches import (
+    DriveWatch,
+    ForkWatch,
+    Health,
+    SleepWatch,
+    where,
+)
 
 
 class Results:
@@ -172,8 +178,10 @@ def main(argv):
         with Browser(config) as browser:
             prepare(browser, config)
             browser.add_command_listener(before=forks.guard)
+            drives = DriveWatch()
+            browser.add_command_listener(before=drives.hear)
             health = Health(browser)
-            lent = Lent(browser, config, spec["lab_url"])
+            lent = Lent(browser, config, spec["lab_url"], drives)
             emit(event="ready")
             # Each pytest run ends with two full garbage collections (its unraisable-exception
             # check): over Selenium's objects, a third of a run's CPU. Frozen, what is alive
@@ -193,6 +201,7 @@ def main(argv):
                 health.quit = False
                 running[:] = [results]
                 restarts = browser.restarts
+                drives.drove = False
                 pytest.main(pytest_args(files[job]), plugins=[results])
                 if forks.copy:
                     os._exit(0)  # the learner's copy of this process, back from its test
@@ -212,6 +221,7 @@ def main(argv):
                 fork = forks.lines[str(files[job])]
                 outcome = results.outcome() | {"sleep_line": line, "fork_line": fork}
                 outcome["restarted"] = browser.restarts > restarts
+                outcome["drove"] = drives.drove
                 outcome["sleep_call"] = sleeps.calls[str(files[job])]
                 emit(event="done", run=index, **outcome)
                 nonce = None

@@ -243,6 +243,7 @@ class Grading:
         run = self._run(index, **{k: event[k] for k in fields})
         run.fork_line = event.get("fork_line")  # the warm child (watch mode) watches no fork
         run.restarted = bool(event.get("restarted"))
+        run.drove = event.get("drove")
         run.sleep_call = event.get("sleep_call") or "time.sleep"
         run.warnings = tuple(event["warnings"])
         return run

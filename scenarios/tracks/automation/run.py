@@ -42,6 +42,8 @@ class Run:
     conftest_ignored: bool = False
     # The test restarted the browser (restart_browser()) in this run.
     restarted: bool = False
+    # Whether the run's tests loaded a page in the browser (None: the run did not report).
+    drove: bool | None = None
     # The test wrote a line of its own on the checker's events pipe: nothing it did counts.
     forged: bool = False
     seconds: float = 0.0

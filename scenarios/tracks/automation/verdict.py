@@ -48,6 +48,9 @@ def judge(runs, broken, run_seconds, must_restart=False):
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
         return Verdict(False, (trouble, *notes))
+    if any(r.drove is False for r in runs if r.passed or r.failure):
+        # A lab answers urllib too: a run that loaded no page tested it, but not as the lesson.
+        return Verdict(False, (NEVER_DROVE, *notes))
     if must_restart and not all(r.restarted for r in real):
         # Attributes alone (a session cookie has no expiry) say what a restart should do; the
         # lesson is to see it done, and no lab can tell a test that never restarts.
@@ -76,6 +79,10 @@ def _notes(runs):
     return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ()) + said
 
 
+NEVER_DROVE = (
+    "your test never drove the browser: the exercise is to test the lab through it, with "
+    "driver (driver.get(lab_url + ...) and what the page then shows)"
+)
 FORGED = (
     "your test wrote to the checker's own channel (events_fd): what the checker reports is "
     "what it saw your test do, so this grading does not count; test the lab through driver"

@@ -27,6 +27,7 @@ from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation.child import Results, SleepWatch, _forget, pytest_args, where
 from scenarios.tracks.automation.plugin import Lent, prepare
+from scenarios.tracks.automation.watches import DriveWatch
 
 
 def _quicker(test_file):
@@ -113,6 +114,7 @@ class Server:
             _forget(self.seen)
             results = Results(files[job], lent)
             restarts = lent.browser.restarts
+            lent.drives.drove = False
             pytest.main([*pytest_args(files[job]), *_quicker(files[job])], plugins=[results])
             if self.stopping:
                 raise _Stop()
@@ -123,6 +125,7 @@ class Server:
                 "sleep_line": self.sleeps.lines[name],
                 "sleep_call": self.sleeps.calls[name],
                 "restarted": lent.browser.restarts > restarts,
+                "drove": lent.drives.drove,
             }
             self.emit(event="done", run=index, **outcome)
             self._nonce = None
@@ -138,9 +141,11 @@ def main(argv):
         config = Config.from_json(spec["config"])
         with Browser(config) as browser:
             prepare(browser, config)
+            drives = DriveWatch()
+            browser.add_command_listener(before=drives.hear)
             server.emit(event="ready")
             gc.freeze()  # as child.py: pytest's collections need not walk Selenium's objects
-            server.serve(Lent(browser, config, spec["lab_url"]))
+            server.serve(Lent(browser, config, spec["lab_url"], drives))
     except UsageError as exc:
         server.emit(event="error", message=str(exc))
         return 2
