@@ -403,3 +403,57 @@ def test_no_restart_where_the_lesson_is_a_restart_nor_a_fixed_pause_by_another_n
     waits = judge(graded[1], (), grader.RUN_SECONDS)
     assert not waits.solved
     assert "your test pauses with an Event's wait on line 6" in " ".join(waits.sentences)
+
+
+class ScriptedChild:
+    """A grading child's reports, scripted: a callable one is given what the grader sent."""
+
+    def __init__(self, events):
+        self.events, self.sent = list(events), []
+
+    def next_event(self, deadline):
+        event = self.events.pop(0) if self.events else {"event": "exit", "status": 0}
+        return event(self.sent) if callable(event) else event
+
+    def send(self, word):
+        self.sent.append(word)
+
+    def frozen_browser(self):
+        return None
+
+
+def test_a_report_without_its_runs_word_voids_the_grading_warm_or_not():
+    # The child's "done" echoes the word of the run's "go"; the test's own line cannot.
+    from scenarios.tracks.automation.grader import Grading
+    from scenarios.tracks.automation.warm import WarmGrading
+
+    class Served:
+        def serve(self, variant):
+            pass
+
+    done = dict(event="done", passed=1, failure=None, skipped=None, load_error=None)
+    done |= dict(sleep_line=None, warnings=[])
+    ours = lambda sent: done | {"run": 0, "nonce": sent[-1].split()[1]}  # noqa: E731
+    for kind, follow, ready in [
+        (Grading, lambda g, c: g.follow(c, [0, 1]), [{"event": "ready"}]),
+        (WarmGrading, lambda g, c: g.follow(c)[0], []),
+    ]:
+        grading = kind([(0, None), (0, "set-cookie-sets-nothing")], Served(), 5, lambda r: None)
+        start = [{"event": "start", "run": 0}]
+        child = ScriptedChild([*ready, *start, ours, {"event": "start", "run": 1}, done])
+        assert follow(grading, child) == 1 and grading.forged == {0}, kind
+        assert grading.runs[0].green and grading.runs[1].forged
+        assert child.sent[0] != child.sent[1] and child.sent[0].startswith("go ")
+        # A second "done" for a run, between runs.
+        grading = kind([(0, None), (0, None)], Served(), 5, lambda r: None)
+        child = ScriptedChild([*ready, *start, ours, done | {"run": 0}])
+        assert follow(grading, child) == 0 and grading.runs[0].forged, kind
+        verdict = judge(list(grading.runs.values()), (), 5)
+        assert verdict.sentences == (FORGED,) and not verdict.solved
+
+
+def test_a_test_that_never_loads_a_page_is_not_solved():
+    real, broken = Run(None, passed=1, drove=False), Run(BROKEN[0], failure="x", drove=True)
+    verdict = judge([real, broken], BROKEN, grader.RUN_SECONDS)
+    assert not verdict.solved
+    assert verdict.sentences[0].startswith("your test never drove the browser: the exercise")
