@@ -233,9 +233,14 @@ def test_a_test_that_does_not_load_is_not_shown_catching_the_broken_labs():
     narration = ExerciseNarrator(out, colour=False)
     narration.graded(Run("expiry-never", load_error="ModuleNotFoundError: helpers", seconds=0.1))
     narration.graded(Run("expiry-60s", failure="AssertionError: x", seconds=0.2))
+    # Stopped at its bound, or its process ended: it noticed nothing, and says so plainly.
+    narration.graded(Run("expiry-60s", passed=1, hung=True, seconds=20.2))
+    narration.graded(Run("expiry-60s", ended="exit status 3", seconds=0.3))
     assert out.getvalue().splitlines() == [
         "  FAIL your test on broken lab expiry-never: does not load, so it tested nothing (0.10 s)",
         "  ok   your test on broken lab expiry-60s: fails, as it should (0.20 s)",
+        "  FAIL your test on broken lab expiry-60s: was stopped after 20.20 s",
+        "  FAIL your test on broken lab expiry-60s: its process ended (0.30 s)",
     ]
 
 

@@ -15,7 +15,14 @@ from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation import fingerprint, grader
 from scenarios.tracks.automation.grader import Run
 from scenarios.tracks.automation.labs import Labs
-from scenarios.tracks.automation.verdict import CHANGED, CONFTEST, NO_RESTART, Verdict, judge
+from scenarios.tracks.automation.verdict import (
+    CHANGED,
+    CONFTEST,
+    FORGED,
+    NO_RESTART,
+    Verdict,
+    judge,
+)
 
 BROKEN = ("set-cookie-sets-nothing",)
 SETS = 'driver.get(lab_url + "/set-cookie")'
@@ -69,6 +76,19 @@ HOSTILE = {
             {SETS}
             apps = [o for o in gc.get_objects() if isinstance(o, Flask)]
             assert not any(app.config.get("BROKEN") for app in apps)
+        """,
+    # Fails everywhere, but first reports a pass on the checker's own pipe.
+    "forged": f"""
+        import json
+        import os
+        import sys
+
+        def test_it(driver, lab_url):
+            {SETS}
+            said = dict(event="done", run=0, passed=1, failure=None, skipped=None, warnings=[])
+            said.update(load_error=None, sleep_line=None)
+            os.write(json.loads(sys.argv[1])["events_fd"], json.dumps(said).encode() + b"\\n")
+            assert False
         """,
     "conftest": f"""
         def test_it(driver, lab_url):
@@ -158,6 +178,9 @@ def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
     said = [" ".join(v.sentences) for v in verdicts]
     for name, verdict, runs in zip(HOSTILE, verdicts, graded, strict=False):
         assert not verdict.solved, (name, verdict.sentences)
+        if name == "forged":  # void from the forged line on: the rest of its runs not run
+            assert verdict.sentences == (FORGED,) and sum(r.forged for r in runs) == 1
+            continue
         assert [r.variant for r in runs][: grader.REAL_RUNS] == [None] * grader.REAL_RUNS
     assert not (hostile[-1].parent / "loaded").exists()  # the conftest was not loaded
     assert [CONFTEST in s for s in said] == [n == "conftest" for n in HOSTILE] + [False] * 5
@@ -380,3 +403,57 @@ def test_no_restart_where_the_lesson_is_a_restart_nor_a_fixed_pause_by_another_n
     waits = judge(graded[1], (), grader.RUN_SECONDS)
     assert not waits.solved
     assert "your test pauses with an Event's wait on line 6" in " ".join(waits.sentences)
+
+
+class ScriptedChild:
+    """A grading child's reports, scripted: a callable one is given what the grader sent."""
+
+    def __init__(self, events):
+        self.events, self.sent = list(events), []
+
+    def next_event(self, deadline):
+        event = self.events.pop(0) if self.events else {"event": "exit", "status": 0}
+        return event(self.sent) if callable(event) else event
+
+    def send(self, word):
+        self.sent.append(word)
+
+    def frozen_browser(self):
+        return None
+
+
+def test_a_report_without_its_runs_word_voids_the_grading_warm_or_not():
+    # The child's "done" echoes the word of the run's "go"; the test's own line cannot.
+    from scenarios.tracks.automation.grader import Grading
+    from scenarios.tracks.automation.warm import WarmGrading
+
+    class Served:
+        def serve(self, variant):
+            pass
+
+    done = dict(event="done", passed=1, failure=None, skipped=None, load_error=None)
+    done |= dict(sleep_line=None, warnings=[])
+    ours = lambda sent: done | {"run": 0, "nonce": sent[-1].split()[1]}  # noqa: E731
+    for kind, follow, ready in [
+        (Grading, lambda g, c: g.follow(c, [0, 1]), [{"event": "ready"}]),
+        (WarmGrading, lambda g, c: g.follow(c)[0], []),
+    ]:
+        grading = kind([(0, None), (0, "set-cookie-sets-nothing")], Served(), 5, lambda r: None)
+        start = [{"event": "start", "run": 0}]
+        child = ScriptedChild([*ready, *start, ours, {"event": "start", "run": 1}, done])
+        assert follow(grading, child) == 1 and grading.forged == {0}, kind
+        assert grading.runs[0].green and grading.runs[1].forged
+        assert child.sent[0] != child.sent[1] and child.sent[0].startswith("go ")
+        # A second "done" for a run, between runs.
+        grading = kind([(0, None), (0, None)], Served(), 5, lambda r: None)
+        child = ScriptedChild([*ready, *start, ours, done | {"run": 0}])
+        assert follow(grading, child) == 0 and grading.runs[0].forged, kind
+        verdict = judge(list(grading.runs.values()), (), 5)
+        assert verdict.sentences == (FORGED,) and not verdict.solved
+
+
+def test_a_test_that_never_loads_a_page_is_not_solved():
+    real, broken = Run(None, passed=1, drove=False), Run(BROKEN[0], failure="x", drove=True)
+    verdict = judge([real, broken], BROKEN, grader.RUN_SECONDS)
+    assert not verdict.solved
+    assert verdict.sentences[0].startswith("your test never drove the browser: the exercise")

@@ -50,16 +50,21 @@ class ExerciseNarrator(Narrator):
 
     def graded(self, run):
         """One run of the learner's test (the automation track), as it ends."""
-        if run.variant is None:
-            mark, what = ("ok  " if run.green else "FAIL"), "the real lab"
+        what = "the real lab" if run.variant is None else f"broken lab {run.variant}"
+        took = f" ({run.seconds:.2f} s)"
+        if run.hung or run.ended:  # it neither passed nor failed: it noticed nothing
+            mark, said = "FAIL", "its process ended"
+            if run.hung:
+                said, took = f"was stopped after {run.seconds:.2f} s", ""
+        elif run.variant is None:
+            mark = "ok  " if run.green else "FAIL"
             said = "passes" if run.green else "does not pass"
         elif run.load_error:  # it failed without running: no lab was tested, none caught
-            mark, what = "FAIL", f"broken lab {run.variant}"
-            said = "does not load, so it tested nothing"
+            mark, said = "FAIL", "does not load, so it tested nothing"
         else:
-            mark, what = ("ok  " if run.red else "FAIL"), f"broken lab {run.variant}"
+            mark = "ok  " if run.red else "FAIL"
             said = "fails, as it should" if run.red else "passes: it did not notice"
-        self._write(f"  {mark} your test on {what}: {said} ({run.seconds:.2f} s)\n")
+        self._write(f"  {mark} your test on {what}: {said}{took}\n")
 
     def exercise_finished(self, outcome):
         # The automation track's verdict is sentences; the Flask track's, its steps above.

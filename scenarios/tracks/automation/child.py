@@ -29,7 +29,13 @@ from scenarios.browser.pending import LEFT_ON_GRID
 from scenarios.core.config import Config, UsageError
 from scenarios.core.isolation import enter
 from scenarios.tracks.automation.plugin import LENT, Lent, prepare
-from scenarios.tracks.automation.watches import ForkWatch, Health, SleepWatch, where
+from scenarios.tracks.automation.watches import (
+    DriveWatch,
+    ForkWatch,
+    Health,
+    SleepWatch,
+    where,
+)
 
 
 class Results:
@@ -138,7 +144,14 @@ def main(argv):
     files = [Path(f) for f in spec["test_files"]]
     forks = ForkWatch(files, (spec["events_fd"], spec["answers_fd"]))
 
+    # The parent's word for the run in progress, given with its "go": every report of the run
+    # carries it, so a line the learner's test writes on the events pipe is told from ours.
+    # Only here, in this closure: not in argv, the environment or a file the test can read.
+    nonce = None
+
     def emit(**event):
+        if nonce:
+            event["nonce"] = nonce
         if not forks.copy:
             events.write(json.dumps(event) + "\n")
 
@@ -165,8 +178,10 @@ def main(argv):
         with Browser(config) as browser:
             prepare(browser, config)
             browser.add_command_listener(before=forks.guard)
+            drives = DriveWatch()
+            browser.add_command_listener(before=drives.hear)
             health = Health(browser)
-            lent = Lent(browser, config, spec["lab_url"])
+            lent = Lent(browser, config, spec["lab_url"], drives)
             emit(event="ready")
             # Each pytest run ends with two full garbage collections (its unraisable-exception
             # check): over Selenium's objects, a third of a run's CPU. Frozen, what is alive
@@ -176,7 +191,7 @@ def main(argv):
             while runs:
                 index, job = runs.pop(0)
                 emit(event="start", run=index)
-                answer = answers.readline().strip()
+                answer, _, nonce = answers.readline().strip().partition(" ")
                 if answer == "skip":
                     continue
                 if answer != "go":
@@ -186,6 +201,7 @@ def main(argv):
                 health.quit = False
                 running[:] = [results]
                 restarts = browser.restarts
+                drives.drove = False
                 pytest.main(pytest_args(files[job]), plugins=[results])
                 if forks.copy:
                     os._exit(0)  # the learner's copy of this process, back from its test
@@ -198,14 +214,17 @@ def main(argv):
                         # The lab's fault, not the test's: the run is void, and done again.
                         repeated.add(index)
                         emit(event="browser_died", run=index, why=died)
+                        nonce = None
                         runs.insert(0, [index, job])
                         continue
                 line = sleeps.lines[str(files[job])]
                 fork = forks.lines[str(files[job])]
                 outcome = results.outcome() | {"sleep_line": line, "fork_line": fork}
                 outcome["restarted"] = browser.restarts > restarts
+                outcome["drove"] = drives.drove
                 outcome["sleep_call"] = sleeps.calls[str(files[job])]
                 emit(event="done", run=index, **outcome)
+                nonce = None
     except UsageError as exc:
         emit(event="error", message=str(exc))
         return 2

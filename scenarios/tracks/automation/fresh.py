@@ -11,9 +11,12 @@ from selenium.common.exceptions import (
     NoSuchWindowException,
     UnexpectedAlertPresentException,
 )
+from selenium.webdriver.remote.command import Command
 from urllib3.exceptions import HTTPError
 
 BLANK = "about:blank"
+# The commands that load a page: a test that issues none of them, but to BLANK, loads none.
+PAGE_LOADS = frozenset({Command.GET, Command.REFRESH, Command.GO_BACK, Command.GO_FORWARD})
 
 # What a driver whose browser the test ended answers: an ended session, or (after quit(),
 # which also stops ChromeDriver) no answer at all.

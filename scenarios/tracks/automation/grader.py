@@ -5,6 +5,7 @@ grading, so nothing in the test's process tells a broken lab from the real one. 
 bounded; a run that overstays is stopped and the rest go on in a new child."""
 
 import random
+import secrets
 import time
 from dataclasses import replace
 
@@ -83,8 +84,15 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
                 pending = [i for i in pending if i >= stopped_at]
                 continue
             job, variant = plan[stopped_at]
-            # After a real run that overstays, that job's other runs would prove nothing.
-            pending = [i for i in pending if i > stopped_at and (plan[i][0] != job or variant)]
+            # After a real run that overstays, that job's other runs would prove nothing; after
+            # a line its test wrote on the checker's channel, none of its runs counts.
+            pending = [
+                i
+                for i in pending
+                if i > stopped_at
+                and (plan[i][0] != job or variant)
+                and plan[i][0] not in grading.forged
+            ]
     return [grading.of(job, broken) for job, (_, broken) in enumerate(jobs)]
 
 
@@ -113,6 +121,11 @@ class Grading:
         self.again = set()  # of those, the runs a new child is to do again
         self.skipped = set()  # broken-lab runs not run: the test failed on the real lab
         self.startup_seconds = STARTUP_SECONDS
+        # The word the run in progress must report with (_go), and the jobs whose test wrote
+        # on the events pipe: a forged line voids the job's grading (_forged, _void).
+        self.nonce = None
+        self.forged = set()
+        self.last = None  # the last run recorded
 
     def follow(self, child, given):
         """Record the child's runs of ``given``; return the run it was stopped in, or None
@@ -124,6 +137,8 @@ class Grading:
             look = deadline if current is None else min(deadline, time.monotonic() + LOOK_SECONDS)
             event = child.next_event(look)
             kind = event["event"]
+            if self._forged(event, current, ("start",) if ready else ("ready", "error")):
+                return self._void(current, started, given[0])
             if kind == "timeout" and time.monotonic() < deadline:
                 if current in self.browser_trouble or not child.frozen_browser():
                     continue  # still within the run's time, and no browser of ours frozen
@@ -138,7 +153,7 @@ class Grading:
                     child.send("skip")
                     continue
                 self.labs.serve(variant)
-                child.send("go")  # only now: the run must not reach the lab before it changes
+                self._go(child)  # only now: the run must not reach the lab before it changes
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
             elif kind == "browser_died":  # the child starts a new browser and runs it again
@@ -168,6 +183,7 @@ class Grading:
                 if kind == "timeout":
                     run.hung = True
                     said = [e for e in child.interrupt() if e["event"] == "stopped"]
+                    said = [e for e in said if e.get("nonce") == self.nonce]  # not the test's
                     run.stop = Stop(**said[0]["where"]) if said and said[0]["where"] else None
                 else:
                     run.ended = f"exit status {event['status']}"
@@ -187,12 +203,47 @@ class Grading:
         self._finish(run, index, time.monotonic())
         return index
 
+    def _go(self, child):
+        """Let the child's run start, with a new word that its reports of the run carry."""
+        self.nonce = secrets.token_hex(16)
+        child.send(f"go {self.nonce}")
+
+    def _forged(self, event, current, between):
+        """Whether ``event`` is a line the learner's test wrote on the events pipe, not the
+        child's: in a run, one without the run's word, or a "done" for another run; between
+        runs, a second "done" or any word but ``between`` and a "start" of a run to come."""
+        kind = event["event"]
+        if kind in ("timeout", "exit"):
+            return False  # the supervisor's own, never a line of the pipe's
+        if current is not None:
+            return event.get("nonce") != self.nonce or (
+                kind == "done" and event.get("run") != current
+            )
+        if kind == "start":
+            run = event.get("run")
+            known = isinstance(run, int) and 0 <= run < len(self.plan)
+            return not known or run in self.runs or run in self.skipped
+        return kind not in between
+
+    def _void(self, current, started, first):
+        """The test wrote on the checker's channel: none of its job's runs counts. Returns
+        the run it was in (or the last one recorded) for the child to be stopped at."""
+        index = current if current is not None else self.last
+        index = first if index is None else index
+        self.forged.add(self.plan[index][0])
+        if index in self.runs:
+            self.runs[index].forged = True
+        else:
+            self._finish(self._run(index, forged=True), index, started)
+        return index
+
     def _reported(self, index, event):
         """The Run of ``index`` as the child's "done" event tells it."""
         fields = ("passed", "failure", "skipped", "load_error", "sleep_line")
         run = self._run(index, **{k: event[k] for k in fields})
         run.fork_line = event.get("fork_line")  # the warm child (watch mode) watches no fork
         run.restarted = bool(event.get("restarted"))
+        run.drove = event.get("drove")
         run.sleep_call = event.get("sleep_call") or "time.sleep"
         run.warnings = tuple(event["warnings"])
         return run
@@ -206,6 +257,7 @@ class Grading:
     def _finish(self, run, index, started):
         run.seconds = time.monotonic() - started
         self.runs[index] = run
+        self.last = index
         if run.variant is None and not run.green:
             self.failed.add(self.plan[index][0])
         self.on_run(run)

@@ -8,16 +8,13 @@ import threading
 import weakref
 from urllib.parse import urlsplit
 
-from selenium.webdriver.remote.command import Command
-
 from lab_app.tutorial import COOKIE_PATHS
 from scenarios.core.records import Step
 from scenarios.show.overlay import Overlay, follow_commands
-from scenarios.tracks.automation.fresh import BLANK
+from scenarios.tracks.automation.fresh import BLANK, PAGE_LOADS
 
 # The watched test running in each browser.
 _CURRENT = weakref.WeakKeyDictionary()
-_LOADS = frozenset({Command.GET, Command.REFRESH, Command.GO_BACK, Command.GO_FORWARD})
 
 
 def follow(browser):
@@ -27,7 +24,7 @@ def follow(browser):
 
     def after(command, params):
         watched = _CURRENT.get(ref())
-        if watched is not None and command in _LOADS and (params or {}).get("url") != BLANK:
+        if watched is not None and command in PAGE_LOADS and (params or {}).get("url") != BLANK:
             watched.page_loaded()
 
     browser.add_command_listener(after=after)

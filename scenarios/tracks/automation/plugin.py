@@ -23,6 +23,7 @@ password in the URL, as `cookie-lab run` takes it) makes ``driver`` a session on
 and serves ``lab_url`` at ``--advertise-host``, where the Grid's node reaches it.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import pytest
@@ -49,6 +50,9 @@ class Lent:
     browser: object
     config: Config
     lab_url: str
+    # Hears whether the run's tests loaded a page (watches.DriveWatch); the driver fixture
+    # sets its own reset aside.
+    drives: object = None
 
 
 LENT = pytest.StashKey()
@@ -151,8 +155,10 @@ def driver(request, lab_browser, lab_url, lab_config):
     """The session's WebDriver on a blank page in one tab at the default window size, with no
     cookies (any path) and no local storage for the lab; with ``--headed``, the test shown in
     the page as it runs."""
-    fresh_start(lab_browser, lab_config.window_size)
-    lab_browser.jar_for(lab_url, COOKIE_PATHS).clear()
+    lent = request.config.stash.get(LENT, None)
+    with lent.drives.set_aside() if lent and lent.drives else nullcontext():
+        fresh_start(lab_browser, lab_config.window_size)
+        lab_browser.jar_for(lab_url, COOKIE_PATHS).clear()
     if not lab_config.shows_overlay:
         yield lab_browser.driver
         return

@@ -42,16 +42,27 @@ class Run:
     conftest_ignored: bool = False
     # The test restarted the browser (restart_browser()) in this run.
     restarted: bool = False
+    # Whether the run's tests loaded a page in the browser (None: the run did not report).
+    drove: bool | None = None
+    # The test wrote a line of its own on the checker's events pipe: nothing it did counts.
+    forged: bool = False
     seconds: float = 0.0
 
     @property
     def green(self):
         """Every test passed, and there was at least one."""
         return bool(self.passed) and not (
-            self.failure or self.skipped or self.load_error or self.hung or self.ended
+            self.failure
+            or self.skipped
+            or self.load_error
+            or self.hung
+            or self.ended
+            or self.forged
         )
 
     @property
     def red(self):
         """It failed: a failed test, or a file that does not load."""
-        return bool(self.failure or self.load_error) and not (self.hung or self.ended)
+        return bool(self.failure or self.load_error) and not (
+            self.hung or self.ended or self.forged
+        )

@@ -92,7 +92,14 @@ class Child:
                 return {"event": "exit", "status": self.process.returncode}
             self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
-        return json.loads(line)
+        try:
+            event = json.loads(line)
+        except ValueError:
+            event = None
+        if not isinstance(event, dict) or event.get("event") in (None, "timeout", "exit"):
+            # Not a line the child writes: the learner's test wrote on the pipe.
+            return {"event": "garbled"}
+        return event
 
     def send(self, word):
         """Answer the child (it waits for it); a child already gone hears nothing."""

@@ -40,12 +40,17 @@ def judge(runs, broken, run_seconds, must_restart=False):
     sleepy = next((r for r in runs if r.sleep_line), None)
     sleep = None if sleepy is None else sleepy.sleep_line
     notes = (() if sleepy is None else (_sleep_sentence(sleepy),)) + _notes(runs)
+    if any(r.forged for r in runs):
+        return Verdict(False, (FORGED,))
     fork = next((r.fork_line for r in runs if r.fork_line), None)
     if fork is not None:
         return Verdict(False, (_fork_sentence(fork), *notes))
     trouble = _on_the_real_lab(real, run_seconds)
     if trouble:
         return Verdict(False, (trouble, *notes))
+    if any(r.drove is False for r in runs if r.passed or r.failure):
+        # A lab answers urllib too: a run that loaded no page tested it, but not as the lesson.
+        return Verdict(False, (NEVER_DROVE, *notes))
     if must_restart and not all(r.restarted for r in real):
         # Attributes alone (a session cookie has no expiry) say what a restart should do; the
         # lesson is to see it done, and no lab can tell a test that never restarts.
@@ -74,6 +79,14 @@ def _notes(runs):
     return warnings + ((CONFTEST,) if any(r.conftest_ignored for r in runs) else ()) + said
 
 
+NEVER_DROVE = (
+    "your test never drove the browser: the exercise is to test the lab through it, with "
+    "driver (driver.get(lab_url + ...) and what the page then shows)"
+)
+FORGED = (
+    "your test wrote to the checker's own channel (events_fd): what the checker reports is "
+    "what it saw your test do, so this grading does not count; test the lab through driver"
+)
 NO_RESTART = (
     "your test never restarts the browser: the lesson is what a restart ends, so restart it "
     "with restart_browser(), use the driver it returns, and check what is still sent"

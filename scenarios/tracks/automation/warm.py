@@ -64,6 +64,8 @@ class WarmGrading(Grading):
                 return current, True
             event = child.next_event(min(deadline, now + _SLICE))
             kind = event["event"]
+            if self._forged(event, current, ("start", "stopped", "cancelled", "idle")):
+                return self._void(current, started, 0), True
             if kind == "error":
                 raise UsageError(event["message"])
             if kind == "timeout" and time.monotonic() >= deadline and hang_at is None:
@@ -79,7 +81,7 @@ class WarmGrading(Grading):
                     child.send("skip")
                     continue
                 self.labs.serve(variant)
-                child.send("go")  # only now: the run must not reach the lab before it changes
+                self._go(child)  # only now: the run must not reach the lab before it changes
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
             elif kind == "done":

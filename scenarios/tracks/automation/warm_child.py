@@ -27,6 +27,7 @@ from scenarios.browser.live import Browser
 from scenarios.core.config import Config, UsageError
 from scenarios.tracks.automation.child import Results, SleepWatch, _forget, pytest_args, where
 from scenarios.tracks.automation.plugin import Lent, prepare
+from scenarios.tracks.automation.watches import DriveWatch
 
 
 def _quicker(test_file):
@@ -52,6 +53,9 @@ class Server:
     def __init__(self, events_fd, answers):
         self.events_fd, self.answers = events_fd, answers
         self.grading = None  # its id while one is in flight
+        # The parent's word for the run in progress (its "go" gives it): every report of the
+        # run carries it, so a line the learner's test writes on the pipe is told from ours.
+        self._nonce = None
         self.cancelled = False
         self.stopping = []
         self.files = set()
@@ -61,6 +65,8 @@ class Server:
     def emit(self, **event):
         if self.grading is not None:
             event["grading"] = self.grading
+        if self._nonce:
+            event["nonce"] = self._nonce
         os.write(self.events_fd, json.dumps(event).encode() + b"\n")
 
     def cancel(self, signum, frame):
@@ -89,7 +95,7 @@ class Server:
             except _Cancel:
                 self.emit(event="cancelled")
             finally:
-                self.grading = None
+                self.grading, self._nonce = None, None
 
     def _grade(self, lent, files, runs):
         self.files = set(map(str, files))
@@ -98,7 +104,7 @@ class Server:
         self.sleeps.calls = dict.fromkeys(self.files)
         for index, job in runs:
             self.emit(event="start", run=index)
-            answer = self.answers.readline().strip()
+            answer, _, self._nonce = self.answers.readline().strip().partition(" ")
             if answer == "skip":
                 continue
             if answer == "cancel":  # the parent cancelled before it could signal
@@ -108,6 +114,7 @@ class Server:
             _forget(self.seen)
             results = Results(files[job], lent)
             restarts = lent.browser.restarts
+            lent.drives.drove = False
             pytest.main([*pytest_args(files[job]), *_quicker(files[job])], plugins=[results])
             if self.stopping:
                 raise _Stop()
@@ -118,8 +125,10 @@ class Server:
                 "sleep_line": self.sleeps.lines[name],
                 "sleep_call": self.sleeps.calls[name],
                 "restarted": lent.browser.restarts > restarts,
+                "drove": lent.drives.drove,
             }
             self.emit(event="done", run=index, **outcome)
+            self._nonce = None
 
 
 def main(argv):
@@ -132,9 +141,11 @@ def main(argv):
         config = Config.from_json(spec["config"])
         with Browser(config) as browser:
             prepare(browser, config)
+            drives = DriveWatch()
+            browser.add_command_listener(before=drives.hear)
             server.emit(event="ready")
             gc.freeze()  # as child.py: pytest's collections need not walk Selenium's objects
-            server.serve(Lent(browser, config, spec["lab_url"]))
+            server.serve(Lent(browser, config, spec["lab_url"], drives))
     except UsageError as exc:
         server.emit(event="error", message=str(exc))
         return 2

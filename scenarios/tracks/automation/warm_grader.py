@@ -73,7 +73,7 @@ class WarmGrader:
             stopped_at, replace_child = grading.follow(self.child)
             if replace_child:
                 self._new_child()
-            if stopped_at is None or stopped_at == CANCELLED:
+            if stopped_at is None or stopped_at == CANCELLED or grading.forged:
                 break
             if plan[stopped_at][1] is None:
                 break  # after a real run that overstays, the other runs would prove nothing

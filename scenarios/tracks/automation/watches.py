@@ -6,9 +6,35 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 from selenium.webdriver.remote.command import Command
 from selenium.webdriver.support.wait import WebDriverWait
+
+from scenarios.tracks.automation.fresh import BLANK, PAGE_LOADS
+
+
+class DriveWatch:
+    """Whether a run's tests drove the lent browser: loaded a page in it. The driver
+    fixture's own reset (a blank page; on a Grid, a visit that clears the jar) is set
+    ``aside``. A run that loaded no page tested the lab some other way: not the exercise."""
+
+    def __init__(self):
+        self.drove = False
+        self.aside = False
+
+    def hear(self, command, params):
+        """A command listener (before each command)."""
+        if not self.aside and command in PAGE_LOADS and (params or {}).get("url") != BLANK:
+            self.drove = True
+
+    @contextmanager
+    def set_aside(self):
+        self.aside = True
+        try:
+            yield
+        finally:
+            self.aside = False
 
 
 class SleepWatch:

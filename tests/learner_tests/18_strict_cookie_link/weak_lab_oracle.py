@@ -1,12 +1,13 @@
 """Weak (hostile): no lesson and no browser. It builds the real lab in-process from the
 checkout's own lab_app and compares the served lab's answers with it: any difference fails.
-Today this is graded Solved; MISSES names the lab it should at least be told it missed."""
+It catches every broken lab, so it misses none (MISSES None): it is unsolved because it never
+drives the browser, which the exercise is about."""
 
 import urllib.request
 
 from lab_app import create_app
 
-MISSES = "strict-cookie-bounced"
+MISSES = None
 PROBES = [
     ("/cross-site/set-cookies", {}),
     ("/cross-site/landing", {"Sec-Fetch-Site": "cross-site", "Cookie": "lax_cookie=1"}),
