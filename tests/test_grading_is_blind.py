@@ -90,6 +90,19 @@ HOSTILE = {
             os.write(json.loads(sys.argv[1])["events_fd"], json.dumps(said).encode() + b"\\n")
             assert False
         """,
+    # Tests the lab with urllib, never the browser, and tells the child it drove it.
+    "claims_it_drove": """
+        import sys
+        import urllib.request
+
+        def test_it(driver, lab_url):
+            frame = sys._getframe()
+            while frame is not None and "drives" not in frame.f_locals:
+                frame = frame.f_back
+            frame.f_locals["drives"].drove = True
+            answer = urllib.request.urlopen(lab_url + "/set-cookie")
+            assert answer.headers.get_all("Set-Cookie")
+        """,
     "conftest": f"""
         def test_it(driver, lab_url):
             {SETS}
@@ -182,6 +195,8 @@ def test_hostile_flaky_and_slipping_tests_in_one_grading(tmp_path):
             assert verdict.sentences == (FORGED,) and sum(r.forged for r in runs) == 1
             continue
         assert [r.variant for r in runs][: grader.REAL_RUNS] == [None] * grader.REAL_RUNS
+        if name == "claims_it_drove":  # the lab saw no request of the browser's
+            assert verdict.sentences[0].startswith("your test never drove the browser"), name
     assert not (hostile[-1].parent / "loaded").exists()  # the conftest was not loaded
     assert [CONFTEST in s for s in said] == [n == "conftest" for n in HOSTILE] + [False] * 5
     page_load, coin, tuple_, stale, slash = verdicts[len(HOSTILE) :]
@@ -428,6 +443,8 @@ def test_a_report_without_its_runs_word_voids_the_grading_warm_or_not():
     from scenarios.tracks.automation.warm import WarmGrading
 
     class Served:
+        browser_seen = None  # the labs cannot tell: the child's word stands
+
         def serve(self, variant):
             pass
 

@@ -64,7 +64,7 @@ def grade_files(jobs, config, on_run=lambda run: None, **limits):
         plan += runs
     # A local browser's labs stay on loopback, whatever COOKIE_LAB_ADVERTISE_HOST says.
     host = config.advertise_host if config.remote_url else "127.0.0.1"
-    with Labs(config.expiry_seconds, host) as labs:
+    with Labs(config.expiry_seconds, host, local_browser=not config.remote_url) as labs:
         grading = Grading(plan, labs, run_seconds, on_run)
         grading.startup_seconds = startup_seconds(config)
         grading.conftests = {job for job, (f, _) in enumerate(jobs) if _has_conftest(f)}
@@ -243,7 +243,11 @@ class Grading:
         run = self._run(index, **{k: event[k] for k in fields})
         run.fork_line = event.get("fork_line")  # the warm child (watch mode) watches no fork
         run.restarted = bool(event.get("restarted"))
-        run.drove = event.get("drove")
+        # Whether the test drove the browser: as the lab saw it (a request from the browser's
+        # own process), not as the child says, which the test can change; the child's word
+        # only where the lab cannot tell (a Grid's browser).
+        seen = self.labs.browser_seen
+        run.drove = event.get("drove") if seen is None else seen
         run.sleep_call = event.get("sleep_call") or "time.sleep"
         run.warnings = tuple(event["warnings"])
         return run

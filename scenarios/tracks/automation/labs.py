@@ -1,7 +1,10 @@
 """The labs of a grading, served by the grader's own process behind one address."""
 
+import threading
+
 from lab_app import create_app
 from scenarios.lab.server import LabServer
+from scenarios.tracks.automation.peers import from_browser
 
 
 class Labs:
@@ -14,8 +17,13 @@ class Labs:
     lab that counts visits (set-on-second-visit) must not remember another run's.
     """
 
-    def __init__(self, expiry_seconds, advertise="127.0.0.1"):
+    def __init__(self, expiry_seconds, advertise="127.0.0.1", local_browser=True):
         self._expiry = expiry_seconds
+        # Whether the browser that visits is on this machine, so that its requests can be
+        # told from the learner's own (peers.py): a Grid's node is another machine.
+        self._local_browser = local_browser
+        self._lock = threading.Lock()
+        self.browser_seen = None  # since the last serve(): see saw_browser()
         # ``advertise``: where a Grid's node reaches the labs (--advertise-host).
         self._server = LabServer(self._dispatch, advertise=advertise)
         self.url = self._server.url
@@ -28,8 +36,21 @@ class Labs:
     def serve(self, variant):
         """From now on, answer with a new real lab (None) or broken lab ``variant``."""
         self._current = self._app(variant)
+        self.watch()
+
+    def watch(self):
+        """Forget which processes visited: a new run starts."""
+        with self._lock:
+            self.browser_seen = False if self._local_browser else None
 
     def _dispatch(self, environ, start_response):
+        if self.browser_seen is False:
+            # Traced once a run, until the browser is seen: a few milliseconds.
+            seen = from_browser(environ)
+            with self._lock:
+                if seen is not False and self.browser_seen is False:
+                    # True; or None where /proc cannot tell: the child's word stands then.
+                    self.browser_seen = seen
         return self._current(environ, start_response)
 
     def __enter__(self):

@@ -31,6 +31,7 @@ class StockedLabs(Labs):
     def serve(self, variant):
         built = self._stock.get(variant)
         self._current = built.pop() if built else self._app(variant)
+        self.watch()
 
 
 class WarmGrader:
