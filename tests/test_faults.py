@@ -280,7 +280,9 @@ def test_a_grid_that_never_answers_is_bounded_and_ctrl_c_ends_it_within_seconds(
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 130 and took < 8, took
+    # About 5 s here: up to 3 s for the session a Grid may still return (to quit it, not leave
+    # it holding a slot), then the close. Not the request's 60 s.
+    assert proc.returncode == 130 and took < 12, took
 
 
 def test_the_learners_pytest_with_a_grid_it_cannot_reach_is_one_line_before_any_test():
