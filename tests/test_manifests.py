@@ -1,6 +1,7 @@
 """One manifest per exercise (scenarios/content/exercises/exNN_<slug>.py): both tracks found
 the same way, in number order, each with its check or its broken labs, and its hint tiers."""
 
+import importlib
 import re
 import shutil
 import subprocess
@@ -45,7 +46,7 @@ SOLUTIONS = Path(__file__).resolve().parents[1] / "solutions"
 def test_an_exercise_on_two_sites_says_so_and_a_grid_check_refuses_it(exercise):
     # Its solution uses the other site (the fixture other_url, or the checker's other site):
     # through a Grid those names would resolve on the node, so the check refuses it up front.
-    module = catalog.importlib.import_module(f"scenarios.content.exercises.ex{exercise.folder}")
+    module = importlib.import_module(f"scenarios.content.exercises.ex{exercise.folder}")
     uses_sites = "other_url" in (SOLUTIONS / exercise.folder / exercise.file_name).read_text()
     uses_sites |= "lab.lab_site_url(" in Path(module.__file__).read_text()
     assert exercise.needs_sites == uses_sites

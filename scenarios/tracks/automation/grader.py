@@ -147,13 +147,8 @@ class Grading:
             if kind == "ready":
                 ready, deadline = True, time.monotonic() + self.run_seconds
             elif kind == "start":
-                job, variant = self.plan[event["run"]]
-                if variant is not None and job in self.failed:
-                    self.skipped.add(event["run"])
-                    child.send("skip")
+                if not self._start(child, event["run"]):
                     continue
-                self.labs.serve(variant)
-                self._go(child)  # only now: the run must not reach the lab before it changes
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
             elif kind == "browser_died":  # the child starts a new browser and runs it again
@@ -203,10 +198,19 @@ class Grading:
         self._finish(run, index, time.monotonic())
         return index
 
-    def _go(self, child):
-        """Let the child's run start, with a new word that its reports of the run carry."""
+    def _start(self, child, run):
+        """Serve ``run``'s lab and let the child go, with a new word its reports of the run
+        carry: True. A broken lab's run whose test failed on the real lab is skipped: False."""
+        job, variant = self.plan[run]
+        if variant is not None and job in self.failed:
+            self.skipped.add(run)
+            child.send("skip")
+            return False
+        self.labs.serve(variant)
+        # Only now: the run must not reach the lab before it changes.
         self.nonce = secrets.token_hex(16)
         child.send(f"go {self.nonce}")
+        return True
 
     def _forged(self, event, current, between):
         """Whether ``event`` is a line the learner's test wrote on the events pipe, not the

@@ -23,7 +23,9 @@ class Labs:
         # told from the learner's own (peers.py): a Grid's node is another machine.
         self._local_browser = local_browser
         self._lock = threading.Lock()
-        self.browser_seen = None  # since the last serve(): see saw_browser()
+        # Since the last serve(): whether a request came from a browser on this machine (True),
+        # only from other processes (False), or it cannot be told (None: a Grid's browser).
+        self.browser_seen = None
         # ``advertise``: where a Grid's node reaches the labs (--advertise-host).
         self._server = LabServer(self._dispatch, advertise=advertise)
         self.url = self._server.url
@@ -34,14 +36,14 @@ class Labs:
         return create_app({"EXPIRY_SECONDS": self._expiry, "BROKEN": variant, "LAB_URL": self.url})
 
     def serve(self, variant):
-        """From now on, answer with a new real lab (None) or broken lab ``variant``."""
-        self._current = self._app(variant)
-        self.watch()
-
-    def watch(self):
-        """Forget which processes visited: a new run starts."""
+        """From now on, answer with a new real lab (None) or broken lab ``variant``; a new
+        run starts, which the browser has not visited yet."""
+        self._current = self._built(variant)
         with self._lock:
             self.browser_seen = False if self._local_browser else None
+
+    def _built(self, variant):
+        return self._app(variant)
 
     def _dispatch(self, environ, start_response):
         if self.browser_seen is False:

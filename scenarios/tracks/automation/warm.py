@@ -76,12 +76,8 @@ class WarmGrading(Grading):
             elif kind == "start" and self.cancel_at is not None:
                 child.send("cancel")  # it may have been sent the grading after the signal
             elif kind == "start":
-                job, variant = self.plan[event["run"]]
-                if variant is not None and job in self.failed:
-                    child.send("skip")
+                if not self._start(child, event["run"]):
                     continue
-                self.labs.serve(variant)
-                self._go(child)  # only now: the run must not reach the lab before it changes
                 current, started = event["run"], time.monotonic()
                 deadline = started + self.run_seconds
             elif kind == "done":

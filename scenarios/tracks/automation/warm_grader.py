@@ -28,10 +28,9 @@ class StockedLabs(Labs):
             built = self._stock.setdefault(variant, [])
             built += [self._app(variant) for _ in range(variants.count(variant) - len(built))]
 
-    def serve(self, variant):
+    def _built(self, variant):
         built = self._stock.get(variant)
-        self._current = built.pop() if built else self._app(variant)
-        self.watch()
+        return built.pop() if built else self._app(variant)
 
 
 class WarmGrader:
